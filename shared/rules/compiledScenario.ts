@@ -1,0 +1,58 @@
+// A scenario prepared for fast, repeated rule evaluation: parameter values by key, lookups by id.
+// Compiled once per scenario object (cached), so Monte-Carlo runs do not redo the work.
+import type { Leader, Policy, Region, Scenario, ScenarioEvent } from "../content/scenarioSchema.ts";
+import type { Lever, ParameterKey } from "../content/vocabulary.ts";
+import { LEVERS } from "../content/vocabulary.ts";
+
+export interface CompiledScenario {
+  scenario: Scenario;
+  param: Record<ParameterKey, number>;
+  /** Figure ids behind each parameter (empty for assumptions). */
+  paramFigures: Record<ParameterKey, string[]>;
+  regions: Region[];
+  regionIndex: Map<string, number>;
+  policies: Map<string, Policy>;
+  events: Map<string, ScenarioEvent>;
+  leaders: Leader[];
+  /** Lever intensities of each policy, all levers present. */
+  policyLevers: Map<string, Record<Lever, number>>;
+}
+
+const cache = new WeakMap<Scenario, CompiledScenario>();
+
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const cached = cache.get(scenario);
+  if (cached) return cached;
+  const param = {} as Record<ParameterKey, number>;
+  const paramFigures = {} as Record<ParameterKey, string[]>;
+  for (const [key, p] of Object.entries(scenario.parameters) as [ParameterKey, Scenario["parameters"][ParameterKey]][]) {
+    param[key] = p.value;
+    paramFigures[key] = p.figure ? [p.figure] : [];
+  }
+  const policyLevers = new Map<string, Record<Lever, number>>();
+  for (const policy of scenario.policies) {
+    const levers = {} as Record<Lever, number>;
+    for (const lever of LEVERS) levers[lever] = policy.levers[lever] ?? 0;
+    policyLevers.set(policy.id, levers);
+  }
+  const compiled: CompiledScenario = {
+    scenario,
+    param,
+    paramFigures,
+    regions: scenario.regions,
+    regionIndex: new Map(scenario.regions.map((r, i) => [r.id, i])),
+    policies: new Map(scenario.policies.map((p) => [p.id, p])),
+    events: new Map(scenario.events.map((e) => [e.id, e])),
+    leaders: scenario.leaders,
+    policyLevers,
+  };
+  cache.set(scenario, compiled);
+  return compiled;
+}
+
+/** Unique figure ids behind a set of parameters. */
+export function getParamFigures(c: CompiledScenario, ...keys: ParameterKey[]): string[] {
+  const out: string[] = [];
+  for (const key of keys) for (const f of c.paramFigures[key]) if (!out.includes(f)) out.push(f);
+  return out;
+}

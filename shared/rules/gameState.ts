@@ -1,0 +1,139 @@
+// The rules' state of the country: plain, JSON-serialisable data that the server stores and
+// the rules step forward one year at a time.
+import type { Indicator, Lever } from "../content/vocabulary.ts";
+import { INDICATORS, LEVERS } from "../content/vocabulary.ts";
+import type { Scenario } from "../content/scenarioSchema.ts";
+import { compileScenario } from "./compiledScenario.ts";
+
+/** Components whose sum is a region's yearly homicides; each changes for its own reason. */
+export interface HomicideComponents {
+  baseline: number;
+  organised: number;
+  fragmentation: number;
+  confrontation: number;
+}
+
+export interface RegionState {
+  homicides: number;
+  activeGroups: number;
+  components: HomicideComponents;
+  /** Homicides from recent fragmentation that will fade over the next years. */
+  fragmentationShock: number;
+  /** Baseline homicides at the start, before institutions change them. */
+  startBaseline: number;
+}
+
+export interface LeaderState {
+  atLarge: boolean;
+  capturedYear: number | null;
+}
+
+export interface TargetList {
+  listedYear: number;
+  listed: number;
+  captured: number;
+}
+
+export interface GameState {
+  /** The next year to simulate. */
+  year: number;
+  /** Rounds already resolved. */
+  roundsPlayed: number;
+  indicators: Record<Indicator, number>;
+  regions: Record<string, RegionState>;
+  leaders: Record<string, LeaderState>;
+  /** Capture targets at large that are not named leaders. */
+  anonymousLeaders: number;
+  targetList: TargetList;
+  revenue: { gross: number; legalisationLoss: number; financialLoss: number };
+  impunity: { base: number; institutions: number; overload: number; amnesty: number; events: number };
+  /** Drug demand relative to the start (1 = as in the start year). */
+  demandIndex: number;
+  /** Share of cartel revenue from synthetic drugs, which legal markets for plants do not touch. */
+  syntheticShare: number;
+  /** Recent yearly lever intensities, newest last, for delayed effects. */
+  leverHistory: Record<Lever, number[]>;
+  counters: { captures: number; newGroups: number; cumulativeHomicides: number };
+  organisations: Record<string, "active" | "fragmented">;
+  firedEvents: string[];
+}
+
+/** How many past years of lever intensities the rules keep. */
+export const LEVER_HISTORY_YEARS = 8;
+
+export function createInitialState(scenario: Scenario): GameState {
+  const c = compileScenario(scenario);
+  const p = c.param;
+  const regions: Record<string, RegionState> = {};
+  let homicides = 0;
+  let groups = 0;
+  for (const region of scenario.regions) {
+    const organised = p.homicidesPerGroup * Math.pow(region.startGroups, p.groupViolenceExponent);
+    const baseline = Math.max(0, region.startHomicides - organised);
+    const components = { baseline, organised, fragmentation: 0, confrontation: 0 };
+    const total = baseline + organised;
+    regions[region.id] = { homicides: total, activeGroups: region.startGroups, components, fragmentationShock: 0, startBaseline: baseline };
+    homicides += total;
+    groups += region.startGroups;
+  }
+  const leaders: Record<string, LeaderState> = {};
+  let namedAtLarge = 0;
+  for (const leader of scenario.leaders) {
+    leaders[leader.id] = { atLarge: true, capturedYear: null };
+    if (leader.onListFrom <= scenario.startYear) namedAtLarge++;
+  }
+  const startLeaders = Math.max(p.startLeadersAtLarge, namedAtLarge);
+  const indicators = {} as Record<Indicator, number>;
+  for (const key of INDICATORS) indicators[key] = 0;
+  Object.assign(indicators, {
+    homicides,
+    activeGroups: groups,
+    leadersAtLarge: startLeaders,
+    institutionalStrength: p.startInstitutionalStrength,
+    impunity: p.startImpunity,
+    approval: p.startApproval,
+    cartelRevenue: p.startCartelRevenue,
+    aidSpent: 0,
+    humanRightsConcerns: p.startHumanRightsConcerns,
+  } satisfies Record<Indicator, number>);
+
+  // Before the scenario starts, institutions were kept at their starting level: the effort
+  // that holds them steady fills the lag pipeline, so the first years neither boom nor collapse.
+  const steadyInstitutionEffort = Math.min(
+    1,
+    (p.institutionDecayRate * p.startInstitutionalStrength) /
+      (p.institutionGainAtFullEffort * (1 - p.startInstitutionalStrength / 100)),
+  );
+  const leverHistory = {} as Record<Lever, number[]>;
+  for (const lever of LEVERS) leverHistory[lever] = [];
+  leverHistory.institutions = new Array<number>(LEVER_HISTORY_YEARS).fill(steadyInstitutionEffort);
+
+  const organisations: Record<string, "active" | "fragmented"> = {};
+  for (const org of scenario.organisations) organisations[org.id] = "active";
+
+  return {
+    year: scenario.startYear,
+    roundsPlayed: 0,
+    indicators,
+    regions,
+    leaders,
+    anonymousLeaders: startLeaders - namedAtLarge,
+    targetList: { listedYear: scenario.startYear, listed: startLeaders, captured: 0 },
+    revenue: { gross: p.startCartelRevenue, legalisationLoss: 0, financialLoss: 0 },
+    impunity: { base: p.startImpunity, institutions: 0, overload: 0, amnesty: 0, events: 0 },
+    demandIndex: 1,
+    syntheticShare: p.startSyntheticShare,
+    leverHistory,
+    counters: { captures: 0, newGroups: 0, cumulativeHomicides: 0 },
+    organisations,
+    firedEvents: [],
+  };
+}
+
+/** Average of a lever over the `years` before the current one (0 where no history). */
+export function getLaggedLever(state: GameState, lever: Lever, lagYears: number, span = 1): number {
+  const history = state.leverHistory[lever];
+  let sum = 0;
+  for (let i = 0; i < span; i++) sum += history[history.length - lagYears - i] ?? 0;
+  return sum / span;
+}

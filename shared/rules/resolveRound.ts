@@ -1,0 +1,93 @@
+// A round of the game in the rules: which events open it, and its years resolved in turn.
+import type { Scenario, ScenarioEvent } from "../content/scenarioSchema.ts";
+import type { Indicator, Lever } from "../content/vocabulary.ts";
+import type { Effect } from "./effects.ts";
+import type { GameState, TargetList } from "./gameState.ts";
+import type { PolicyMix } from "./policyMix.ts";
+import type { Rng } from "./rng.ts";
+import type { Capture } from "./stepYear.ts";
+import { stepYear } from "./stepYear.ts";
+
+/** A snapshot at the end of one simulated year, for charts, the CLI and calibration. */
+export interface YearRecord {
+  year: number;
+  round: number;
+  indicators: Record<Indicator, number>;
+  regions: Record<string, { homicides: number; activeGroups: number }>;
+  levers: Record<Lever, number>;
+  targetList: TargetList;
+  counters: GameState["counters"];
+}
+
+export interface RoundResult {
+  state: GameState;
+  effects: Effect[];
+  captures: Capture[];
+  years: YearRecord[];
+}
+
+/** The round about to be played (1-based). */
+export function getCurrentRound(state: GameState): number {
+  return state.roundsPlayed + 1;
+}
+
+function isConditionMet(event: ScenarioEvent, state: GameState, round: number): boolean {
+  const trigger = event.trigger;
+  if (trigger.kind === "round") return trigger.round === round;
+  if (round < trigger.fromRound) return false;
+  let value: number | undefined;
+  if (trigger.region) {
+    const region = state.regions[trigger.region];
+    if (trigger.indicator === "homicides" || trigger.indicator === "activeGroups") value = region?.[trigger.indicator];
+  } else {
+    value = state.indicators[trigger.indicator];
+  }
+  if (value === undefined) return false;
+  return (trigger.above === undefined || value > trigger.above) && (trigger.below === undefined || value < trigger.below);
+}
+
+/** Events that open the coming round: those scheduled for it and conditions now met (each fires once). */
+export function drawRoundEvents(state: GameState, scenario: Scenario): string[] {
+  const round = getCurrentRound(state);
+  return scenario.events
+    .filter((e) => !state.firedEvents.includes(e.id) && isConditionMet(e, state, round))
+    .map((e) => e.id);
+}
+
+export function recordYear(state: GameState, round: number, levers: Record<Lever, number>): YearRecord {
+  const regions: YearRecord["regions"] = {};
+  for (const [id, r] of Object.entries(state.regions)) regions[id] = { homicides: r.homicides, activeGroups: r.activeGroups };
+  return {
+    year: state.year - 1,
+    round,
+    indicators: { ...state.indicators },
+    regions,
+    levers,
+    targetList: { ...state.targetList },
+    counters: { ...state.counters },
+  };
+}
+
+/** Resolves every year of the coming round under one policy mix and the round's events. */
+export function resolveRound(
+  state: GameState,
+  mix: PolicyMix,
+  eventIds: readonly string[],
+  scenario: Scenario,
+  rng: Rng,
+): RoundResult {
+  const round = getCurrentRound(state);
+  let current: GameState = { ...state, firedEvents: [...state.firedEvents, ...eventIds.filter((id) => !state.firedEvents.includes(id))] };
+  const effects: Effect[] = [];
+  const captures: Capture[] = [];
+  const years: YearRecord[] = [];
+  for (let i = 0; i < scenario.yearsPerRound; i++) {
+    const result = stepYear(current, { mix, eventIds, applyEventImpacts: i === 0 }, scenario, rng);
+    current = result.state;
+    for (const e of result.effects) effects.push(e);
+    for (const cap of result.captures) captures.push(cap);
+    years.push(recordYear(current, round, result.levers));
+  }
+  current.roundsPlayed = round;
+  return { state: current, effects, captures, years };
+}
