@@ -10,6 +10,10 @@ export interface CompiledScenario {
   /** Figure ids behind each parameter (empty for assumptions). */
   paramFigures: Record<ParameterKey, string[]>;
   regions: Region[];
+  /** Criminal groups in all regions at the start. */
+  startGroups: number;
+  /** Homicides in all regions at the start. */
+  startHomicides: number;
   regionIndex: Map<string, number>;
   policies: Map<string, Policy>;
   events: Map<string, ScenarioEvent>;
@@ -40,6 +44,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     param,
     paramFigures,
     regions: scenario.regions,
+    startGroups: scenario.regions.reduce((sum, r) => sum + r.startGroups, 0),
+    startHomicides: scenario.regions.reduce((sum, r) => sum + r.startHomicides, 0),
     regionIndex: new Map(scenario.regions.map((r, i) => [r.id, i])),
     policies: new Map(scenario.policies.map((p) => [p.id, p])),
     events: new Map(scenario.events.map((e) => [e.id, e])),

@@ -68,6 +68,13 @@ export function recordYear(state: GameState, round: number, levers: Record<Lever
   };
 }
 
+/** The year an event's one-off effects land: its own year if it falls in the round, else the round's first. */
+export function getImpactYear(event: ScenarioEvent | undefined, roundStartYear: number, yearsPerRound: number): number {
+  if (!event) return roundStartYear;
+  const inRound = event.year >= roundStartYear && event.year < roundStartYear + yearsPerRound;
+  return inRound ? event.year : roundStartYear;
+}
+
 /** Resolves every year of the coming round under one policy mix and the round's events. */
 export function resolveRound(
   state: GameState,
@@ -81,8 +88,12 @@ export function resolveRound(
   const effects: Effect[] = [];
   const captures: Capture[] = [];
   const years: YearRecord[] = [];
+  const roundStartYear = state.year;
+  const eventsById = new Map(scenario.events.map((e) => [e.id, e]));
   for (let i = 0; i < scenario.yearsPerRound; i++) {
-    const result = stepYear(current, { mix, eventIds, applyEventImpacts: i === 0 }, scenario, rng);
+    const year = roundStartYear + i;
+    const impactEventIds = eventIds.filter((id) => getImpactYear(eventsById.get(id), roundStartYear, scenario.yearsPerRound) === year);
+    const result = stepYear(current, { mix, eventIds, impactEventIds }, scenario, rng);
     current = result.state;
     for (const e of result.effects) effects.push(e);
     for (const cap of result.captures) captures.push(cap);

@@ -18,8 +18,8 @@ export interface YearDecisions {
   mix: PolicyMix;
   /** Events in force this round: their lever boosts act every year of the round. */
   eventIds: readonly string[];
-  /** True in a round's first year, when the events' one-off effects land. */
-  applyEventImpacts: boolean;
+  /** Events whose one-off effects (indicator changes, target lists, new groups) land this year. */
+  impactEventIds: readonly string[];
 }
 
 export interface Capture {
@@ -70,7 +70,7 @@ export function stepYear(state: GameState, decisions: YearDecisions, scenario: S
   const captures: Capture[] = [];
 
   admitNewlyListedLeaders(c, s, ledger, year);
-  if (decisions.applyEventImpacts) applyEventImpacts(c, s, ledger, decisions.eventIds);
+  applyEventImpacts(c, s, ledger, decisions.impactEventIds);
   payForPolicies(c, ledger, decisions.mix);
   stepInstitutions(c, s, ledger);
   stepRevenue(c, s, ledger, levers);
@@ -248,7 +248,10 @@ function stepCaptures(
   const resolveCapture = (leaderId: string | null, regionIndex: number, organisation?: string) => {
     const regionId = regionIds[regionIndex] ?? regionIds[0]!;
     const capture: Capture = { year, leaderId, regionId, splinters: 0, dismantled: false };
-    if (rng.next() < splitChance) {
+    // Where many small groups already share a region, a captured leader's group has less to split.
+    const startGroups = Math.max(1, c.regions[regionIndex]?.startGroups ?? 1);
+    const crowding = Math.pow(startGroups / Math.max(startGroups, s.regions[regionId]?.activeGroups ?? 0), p.splitCrowdingExponent);
+    if (rng.next() < splitChance * crowding) {
       const span = Math.max(0, Math.round(p.splinterMax) - Math.round(p.splinterMin));
       capture.splinters = Math.round(p.splinterMin) + Math.floor(rng.next() * (span + 1));
       splinters[regionIndex]! += Math.max(0, capture.splinters - 1);
@@ -323,7 +326,9 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
   const attritionFigures = getParamFigures(c, "groupAttritionRate", "groupAttritionPerInstitution", "groupAttritionPerFinancial");
   let newLeaders = 0;
   for (const region of c.regions) {
-    const entrants = roundStochastically(entryFactor * region.entryWeight, rng);
+    // Splinter factions recruit and spawn cells of their own: entry grows with the groups present.
+    const presence = Math.pow(Math.max(1, s.regions[region.id]!.activeGroups) / Math.max(1, region.startGroups), p.groupEntryGrowthExponent);
+    const entrants = roundStochastically(entryFactor * region.entryWeight * presence, rng);
     if (entrants > 0) {
       const added = ledger.changeRegional("activeGroups", region.id, entrants, {
         cause: "entry",
@@ -350,11 +355,14 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
 
 function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>): void {
   const p = c.param;
+  const startGroups = Math.max(1, c.startGroups);
   const institutionGain = (s.indicators.institutionalStrength - p.startInstitutionalStrength) / 100;
   const institutionFactor = Math.max(0, 1 - p.institutionViolenceDamping * institutionGain);
   const revenueFactor = Math.pow(s.indicators.cartelRevenue / p.startCartelRevenue, p.revenueViolenceExponent);
   const armsFactor = Math.max(0, 1 - p.armsTracingViolenceDamping * getLaggedLever(s, "armsTracing", 1));
   const totalGroups = Math.max(1, s.indicators.activeGroups);
+  // Soldiers clash with more armed groups as groups multiply (square root: not every group fights).
+  const confrontation = p.confrontationHomicidesAtFullForce * levers.force * Math.sqrt(totalGroups / startGroups);
   const figures: Record<keyof HomicideComponents, string[]> = {
     baseline: getParamFigures(c, "institutionViolenceDamping"),
     organised: getParamFigures(c, "homicidesPerGroup", "groupViolenceExponent", "revenueViolenceExponent", "armsTracingViolenceDamping"),
@@ -373,7 +381,7 @@ function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers
       baseline: r.startBaseline * institutionFactor,
       organised: p.homicidesPerGroup * Math.pow(r.activeGroups, p.groupViolenceExponent) * revenueFactor * institutionFactor * armsFactor,
       fragmentation: r.fragmentationShock,
-      confrontation: (p.confrontationHomicidesAtFullForce * levers.force * r.activeGroups) / totalGroups,
+      confrontation: (confrontation * r.activeGroups) / totalGroups,
     };
     for (const component of ["baseline", "organised", "fragmentation", "confrontation"] as const) {
       const applied = ledger.changeRegional("homicides", region.id, next[component] - r.components[component], {
@@ -390,7 +398,7 @@ function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers
 
 function stepImpunity(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>): void {
   const p = c.param;
-  const startGroups = c.regions.reduce((sum, r) => sum + r.startGroups, 0);
+  const startGroups = c.startGroups;
   const target = {
     institutions: -p.impunityPerInstitution * (s.indicators.institutionalStrength - p.startInstitutionalStrength),
     overload: p.impunityPerExtraGroup * (s.indicators.activeGroups - startGroups),
@@ -413,6 +421,11 @@ function stepApproval(c: CompiledScenario, s: GameState, ledger: Ledger, levers:
     cause: "violence",
     explanationKey: "approvalViolence",
     figures: getParamFigures(c, "approvalPerViolenceRise"),
+  });
+  ledger.change("approval", -p.approvalPerViolenceLevel * (s.indicators.homicides / c.startHomicides - 1), {
+    cause: "violence",
+    explanationKey: "approvalInsecurity",
+    figures: getParamFigures(c, "approvalPerViolenceLevel"),
   });
   ledger.change("approval", -p.approvalAmnestyBacklash * levers.amnesty, {
     cause: "amnesty",

