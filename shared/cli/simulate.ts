@@ -23,7 +23,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const { values } = parseArgs({
+const USAGE = "usage: npm run simulate -- [--scenario ID] [--path historical|POLICY_ID|FILE.json] [--seed N] [--json]";
+
+let parsedArgs: ReturnType<typeof parseCommandLine>;
+try {
+  parsedArgs = parseCommandLine();
+} catch (err) {
+  fail(`${(err as Error).message}\n${USAGE}`);
+}
+const { values } = parsedArgs;
+
+function parseCommandLine() {
+  return parseArgs({
   options: {
     scenario: { type: "string" },
     path: { type: "string", default: "historical" },
@@ -31,7 +42,8 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     content: { type: "string", default: process.env.CONTENT_DIR ?? "content" },
   },
-});
+  });
+}
 
 const dirs = listScenarioDirs(resolve(values.content));
 const dir = values.scenario ? dirs.find((d) => basename(d) === values.scenario) : dirs[0];
