@@ -2,41 +2,13 @@
 // as file + JSON path + message. Used by the server and the content CLI, never by the rules.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { checkScenario } from "./checkScenario.ts";
 import type { ContentError } from "./contentErrors.ts";
-import { formatJsonPath } from "./contentErrors.ts";
 import { SCENARIO_PART_FILES, SCENARIO_PARTS, getPartFileOfKey } from "./scenarioParts.ts";
-import type { Scenario } from "./scenarioSchema.ts";
-import { ScenarioSchema } from "./scenarioSchema.ts";
+import type { LoadResult } from "./validateScenario.ts";
+import { validateScenario } from "./validateScenario.ts";
 
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; errors: ContentError[] };
-
-/** Validates an assembled scenario object; `fileOf` names the file a top-level key came from. */
-export function validateScenario(data: unknown, fileOf: (key: string) => string): LoadResult {
-  const parsed = ScenarioSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => {
-        const [top, ...rest] = issue.path;
-        const key = top === undefined ? "" : String(top);
-        // Unknown top-level keys are reported by zod at the root; name the key.
-        if (issue.code === "unrecognized_keys") {
-          return { file: fileOf(issue.keys[0] ?? ""), path: formatJsonPath(issue.path), message: `unknown key(s): ${issue.keys.join(", ")}` };
-        }
-        return { file: fileOf(key), path: formatJsonPath(top === undefined ? [] : [top, ...rest]), message: issue.message };
-      }),
-    };
-  }
-  const issues = checkScenario(parsed.data);
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      errors: issues.map((issue) => ({ file: fileOf(String(issue.path[0] ?? "")), path: formatJsonPath(issue.path), message: issue.message })),
-    };
-  }
-  return { ok: true, scenario: parsed.data };
-}
+export type { LoadResult } from "./validateScenario.ts";
+export { validateScenario } from "./validateScenario.ts";
 
 /** Reads and validates the scenario in `dir` (a folder holding the part files). */
 export function loadScenarioFromDisk(dir: string, displayDir = dir): LoadResult {
@@ -81,7 +53,7 @@ export function listScenarioDirs(contentDir: string): string[] {
   const root = join(contentDir, "scenarios");
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !d.name.startsWith("."))
     .map((d) => join(root, d.name))
     .sort();
 }
