@@ -1,0 +1,104 @@
+// The one room registry and HTTP setup (@colyseus/tools config): the `session` room, the larger
+// WebSocket payload limit, the join rate limit, the scenario and editor APIs and the built client.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import type { ServerOptions } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { Encoder } from "@colyseus/schema";
+import config from "@colyseus/tools";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import { ROOM_NAME } from "../shared/protocol/options.ts";
+import type { ServerSettings } from "./config.ts";
+import { readSettings } from "./config.ts";
+import { createEditorRouter } from "./editor/editorRoutes.ts";
+import { loadFacilitatorKey } from "./editor/facilitatorKey.ts";
+import { ScenarioWriter } from "./editor/scenarioWriter.ts";
+import { registerContentRoutes } from "./http/contentRoutes.ts";
+import { FailedJoinLimiter, installJoinRateLimit } from "./joinRateLimit.ts";
+import { SessionRoom, type SessionRoomSettings } from "./room/SessionRoom.ts";
+import { ScenarioStore } from "./scenarioStore.ts";
+
+/** Bigger than any request we accept (arguments are ≤ 280 chars), far above the 4 KB default that closes sockets. */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/**
+ * Each room's encoder buffer starts at this size (the 16 KB default is outgrown by a full class
+ * after a few rounds). Assembly-sized sessions grow their own buffer on demand, which
+ * @colyseus/schema reports with a one-line warning; a bigger default would cost every room.
+ */
+const STATE_BUFFER_BYTES = 64 * 1024;
+
+export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
+  const settings: ServerSettings = { ...readSettings(), ...overrides };
+  Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, STATE_BUFFER_BYTES);
+  const scenarios = new ScenarioStore(settings.contentDir);
+  const roomSettings: SessionRoomSettings = {
+    scenarios,
+    defaultScenarioId: settings.defaultScenarioId,
+    reconnectSeconds: settings.reconnectSeconds,
+    idleMinutes: settings.idleMinutes,
+    requestsPerSecond: settings.requestsPerSecond,
+    botMinDelayMs: settings.botMinDelayMs,
+    botMaxDelayMs: settings.botMaxDelayMs,
+  };
+  const facilitator = loadFacilitatorKey(settings.dataDir);
+  const writer = new ScenarioWriter({ contentDir: settings.contentDir, dataDir: settings.dataDir });
+  const limiter = new FailedJoinLimiter(settings.joinFailuresPerMinute);
+  const Room = class extends SessionRoom {
+    static override settings = roomSettings;
+  };
+
+  const options: ServerOptions = { greet: false };
+  if (settings.redisUrl) {
+    // Several processes share sessions through Colyseus's own Redis presence and driver.
+    options.presence = new RedisPresence(settings.redisUrl);
+    options.driver = new RedisDriver(settings.redisUrl);
+    if (settings.publicAddress) options.publicAddress = settings.publicAddress;
+  }
+
+  // Event-loop delay tells whether the server itself keeps up (reported by /api/health).
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+  loopDelay.enable();
+
+  return {
+    settings,
+    limiter,
+    scenarios,
+    facilitator,
+    app: config({
+      options,
+      initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_PAYLOAD_BYTES }),
+      initializeGameServer: (gameServer) => {
+        gameServer.define(ROOM_NAME, Room);
+        installJoinRateLimit(limiter);
+      },
+      initializeExpress: (app) => {
+        app.get("/api/health", (req, res) => {
+          const memory = process.memoryUsage();
+          const loop = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+          if (req.query.reset !== undefined) loopDelay.reset();
+          res.json({ ok: true, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, eventLoopDelayMs: loop });
+        });
+        registerContentRoutes(
+          app,
+          (id) => scenarios.get(id) ?? undefined,
+          () => scenarios.listIds().flatMap((id) => {
+            const s = scenarios.get(id);
+            return s ? [{ id, version: s.version, title: s.title }] : [];
+          }),
+        );
+        app.use("/api/editor", createEditorRouter({ writer, facilitatorKey: facilitator.key, onSaved: (s) => scenarios.invalidate(s.id) }));
+        if (existsSync(join(settings.clientDir, "index.html"))) {
+          app.use(express.static(settings.clientDir));
+          // SPA fallback (express 5 path syntax) for client routes like /join/ABCDE.
+          app.get("/{*splat}", (_req, res) => {
+            res.sendFile(join(settings.clientDir, "index.html"));
+          });
+        }
+      },
+    }),
+  };
+}

@@ -1,0 +1,7 @@
+// The session protocol shared by the server and the browser client (no Colyseus imports here).
+export * from "./phases.ts";
+export * from "./refusals.ts";
+export * from "./options.ts";
+export * from "./messages.ts";
+export type * from "./stateTypes.ts";
+export { REFUSED_MESSAGE, REPLIES_COVER_EVERY_MESSAGE } from "./stateTypes.ts";

@@ -1,0 +1,81 @@
+// Test helpers: boot the real app config with short timers, and drive real SDK clients.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import type { Room } from "@colyseus/sdk";
+import { createAppConfig } from "../../server/appConfig.ts";
+import type { ServerSettings } from "../../server/config.ts";
+import type { CreateOptions, JoinOptions } from "../../shared/protocol/options.ts";
+import type { Refusal } from "../../shared/protocol/refusals.ts";
+import type { SessionStateView, Welcome } from "../../shared/protocol/stateTypes.ts";
+
+export type SessionRoomClient = Room<unknown, SessionStateView>;
+
+/** One port per Vitest worker (STACK trap 12). */
+export const TEST_PORT = 3100 + Number(process.env.VITEST_POOL_ID ?? 0);
+
+export async function startServer(overrides: Partial<ServerSettings> = {}): Promise<{ colyseus: ColyseusTestServer; config: ReturnType<typeof createAppConfig> }> {
+  const config = createAppConfig({
+    reconnectSeconds: 5,
+    botMinDelayMs: 5,
+    botMaxDelayMs: 30,
+    joinFailuresPerMinute: 1000,
+    requestsPerSecond: 1000,
+    dataDir: mkdtempSync(join(tmpdir(), "hc-server-test-")),
+    ...overrides,
+  });
+  const colyseus = await boot(config.app, TEST_PORT);
+  return { colyseus, config };
+}
+
+/** Untimed phases by default, so tests drive the flow; pass timers to test deadlines. */
+export const UNTIMED = { briefing: 0, propose: 0, debate: 0, vote: 0, resolve: 0, results: 0 };
+
+export async function createSession(colyseus: ColyseusTestServer, options: CreateOptions = {}): Promise<{ host: SessionRoomClient; welcome: Welcome; code: string }> {
+  const host = (await colyseus.sdk.create("session", { timers: UNTIMED, ...options })) as SessionRoomClient;
+  host.reconnection.minUptime = 0;
+  const welcome = (await host.request("welcome", {})) as Welcome;
+  await waitFor(() => host.state.code === host.roomId);
+  return { host, welcome, code: host.roomId };
+}
+
+let deviceCounter = 0;
+export function newDeviceToken(): string {
+  deviceCounter += 1;
+  return `device-${process.pid}-${deviceCounter}-abcdefgh`;
+}
+
+export async function joinStudent(colyseus: ColyseusTestServer, code: string, nickname: string, deviceToken = newDeviceToken()): Promise<{ room: SessionRoomClient; welcome: Welcome; deviceToken: string }> {
+  const options: JoinOptions = { as: "student", nickname, deviceToken };
+  const room = (await colyseus.sdk.joinById(code, options)) as SessionRoomClient;
+  room.reconnection.minUptime = 0;
+  const welcome = (await room.request("welcome", {})) as Welcome;
+  await waitFor(() => room.state.players?.get(welcome.playerId ?? "") !== undefined);
+  return { room, welcome, deviceToken };
+}
+
+/** The Refusal a request rejected with (fails the test if it resolved). */
+export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name?: string; reason?: Refusal };
+    if (e.name === "rejected" && e.reason) return e.reason;
+    throw error;
+  }
+  throw new Error("expected a refusal, the request succeeded");
+}
+
+export async function waitFor(predicate: () => boolean, timeoutMs = 4000, label = "condition"): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The synced state as plain JSON, to compare before/after a refused request. */
+export function snapshot(room: { state: unknown }): string {
+  return JSON.stringify((room.state as { toJSON(): unknown }).toJSON());
+}

@@ -1,0 +1,73 @@
+// Host moderation over the network: hiding and spotlighting arguments, reassigning roles,
+// adding and removing bots, and bots acting so that phases end when everyone has acted.
+import type { ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { SessionState } from "../../server/state/SessionState.ts";
+import { createSession, joinStudent, startServer, waitFor } from "./helpers.ts";
+
+let colyseus: ColyseusTestServer;
+beforeAll(async () => {
+  ({ colyseus } = await startServer());
+});
+afterEach(async () => {
+  await colyseus.cleanup();
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+
+function serverState(code: string): SessionState {
+  return (colyseus.getRoomById(code) as unknown as { state: SessionState }).state;
+}
+
+describe("moderation", () => {
+  it("a hidden argument vanishes from every client's state, and can be restored; spotlight marks one", async () => {
+    const { host, code } = await createSession(colyseus, { anonymousArguments: true });
+    const ana = await joinStudent(colyseus, code, "Ana");
+    const ben = await joinStudent(colyseus, code, "Ben");
+    await host.request("start", {});
+    await host.request("advance", {});
+    const policyId = serverState(code).proposalCounts.keys().next().value as string;
+    await ana.room.request("propose", { policyId, argument: "Hide me" });
+    await waitFor(() => ben.room.state.arguments.size === 1);
+    const id = [...serverState(code).arguments.keys()][0]!;
+    expect(ben.room.state.arguments.get(id)?.authorId).toBe("");
+    await host.request("spotlight", { argumentId: id });
+    await waitFor(() => ben.room.state.spotlightId === id);
+    await host.request("hideArgument", { argumentId: id });
+    await waitFor(() => ben.room.state.arguments.size === 0 && ana.room.state.arguments.size === 0 && host.state.arguments.size === 0);
+    expect(ben.room.state.spotlightId).toBe("");
+    await host.request("hideArgument", { argumentId: id, hidden: false });
+    await waitFor(() => ben.room.state.arguments.get(id)?.text === "Hide me");
+  });
+
+  it("the host reassigns a role; roles are balanced across joiners", async () => {
+    const { host, code } = await createSession(colyseus);
+    const a = await joinStudent(colyseus, code, "Ana");
+    const b = await joinStudent(colyseus, code, "Ben");
+    const s = serverState(code);
+    const roleA = s.players.get(a.welcome.playerId!)!.roleId;
+    expect(s.players.get(b.welcome.playerId!)!.roleId).not.toBe(roleA);
+    await host.request("reassignRole", { playerId: b.welcome.playerId!, roleId: roleA });
+    await waitFor(() => a.room.state.players.get(b.welcome.playerId!)?.roleId === roleA);
+  });
+
+  it("bots fill seats, act in every acting phase by their strategy, and can be removed", async () => {
+    const { host, code } = await createSession(colyseus, { voteMode: "single" });
+    await joinStudent(colyseus, code, "Ana");
+    const added = (await host.request("addBots", { count: 3, strategy: "random" })) as { playerIds: string[] };
+    await host.request("addBots", { count: 1, strategy: "evidence-follower" });
+    const removed = (await host.request("removeBots", { playerId: added.playerIds[0]! })) as { playerIds: string[] };
+    expect(removed.playerIds).toEqual([added.playerIds[0]]);
+    const s = serverState(code);
+    expect([...s.players.values()].filter((p) => p.isBot)).toHaveLength(3);
+    // Removing the only person makes the bots alone: they propose, endorse and vote without help.
+    await host.request("kick", { playerId: [...s.players.values()].find((p) => !p.isBot)!.id });
+    await host.request("start", {});
+    await host.request("advance", {});
+    await waitFor(() => s.phase === "resolve", 4000, "bots to finish propose, debate and vote");
+    let votes = 0;
+    s.tally.forEach((v) => (votes += v));
+    expect(votes).toBe(3);
+  });
+});

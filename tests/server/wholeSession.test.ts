@@ -1,0 +1,97 @@
+// A whole session over the network: host + 3 students + 2 bots from the lobby to the debrief,
+// checking the server's and a client's state after every phase.
+import type { ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Mine, PlayerView, YearPoint } from "../../shared/protocol/stateTypes.ts";
+import type { SessionState } from "../../server/state/SessionState.ts";
+import { TEST_PORT, createSession, joinStudent, startServer, waitFor, type SessionRoomClient } from "./helpers.ts";
+
+let colyseus: ColyseusTestServer;
+beforeAll(async () => {
+  ({ colyseus } = await startServer());
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+
+describe("a whole session", () => {
+  it("plays host + 3 students + 2 bots from lobby to debrief with state checked after every phase", async () => {
+    const rounds = 2;
+    const { host, welcome, code } = await createSession(colyseus, { rounds, voteMode: "points" });
+    expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+    expect(welcome.seat).toBe("host");
+    expect(welcome.hostKey).toBeTruthy();
+    const server = colyseus.getRoomById(code) as unknown as { state: SessionState };
+
+    const students = await Promise.all(["Ana", "Ben", "Caro"].map((n) => joinStudent(colyseus, code, n)));
+    const bots = (await host.request("addBots", { count: 2, strategy: "always-kingpin" })) as { playerIds: string[] };
+    expect(bots.playerIds).toHaveLength(2);
+    const viewer: SessionRoomClient = students[0]!.room;
+    await waitFor(() => viewer.state.players.size === 5);
+    const roles = new Set<string>();
+    viewer.state.players.forEach((p: PlayerView) => roles.add(p.roleId));
+    expect(roles.size).toBeGreaterThan(1);
+
+    const scenario = (await (await fetch(`http://127.0.0.1:${TEST_PORT}/api/scenarios/${server.state.scenarioId}`)).json()) as {
+      policies: { id: string; figures: string[] }[];
+      settings: { votePoints: number; endorsementsPerStudent: number };
+    };
+    const policies = scenario.policies.map((p) => p.id);
+    const inPhase = async (phase: string) => {
+      await waitFor(() => server.state.phase === phase && viewer.state.phase === phase, 4000, `phase ${phase}`);
+    };
+
+    await host.request("start", {});
+    for (let round = 1; round <= rounds; round++) {
+      await inPhase("briefing");
+      expect(viewer.state.round).toBe(round);
+      expect(viewer.state.tally.size).toBe(0);
+      await host.request("advance", {});
+
+      await inPhase("propose");
+      for (const [i, s] of students.entries()) {
+        const mine = (await s.room.request("propose", { policyId: policies[i % policies.length]!, argument: `Argument ${i} of round ${round}`, figureId: scenario.policies[i % policies.length]!.figures[0] })) as Mine;
+        expect(mine.proposal?.argumentId).toBeTruthy();
+      }
+      // Bots propose too; when everyone has proposed the phase ends by itself.
+      await inPhase("debate");
+      expect(server.state.arguments.size).toBeGreaterThanOrEqual(5 * round);
+      const roundArgs: { id: string; authorId: string }[] = [];
+      viewer.state.arguments.forEach((a) => {
+        if (a.round === round) roundArgs.push({ id: a.id, authorId: a.authorId });
+      });
+      for (const s of students) {
+        const other = roundArgs.find((a) => a.authorId !== s.welcome.playerId)!;
+        await s.room.request("endorse", { argumentId: other.id });
+      }
+      await host.request("advance", {});
+
+      await inPhase("vote");
+      expect(viewer.state.tally.size).toBe(0);
+      for (const s of students) await s.room.request("vote", { points: { [policies[1]!]: scenario.settings.votePoints } });
+      await waitFor(() => server.state.phase === "resolve" || server.state.phase === "results");
+      await inPhase("resolve");
+      expect(viewer.state.votesCast).toBe(5);
+      let tallied = 0;
+      viewer.state.tally.forEach((v: number) => (tallied += v));
+      expect(tallied).toBe(5 * scenario.settings.votePoints);
+      expect(viewer.state.mix.get(policies[1]!)).toBeCloseTo(0.6, 5);
+      expect(viewer.state.effects.length).toBeGreaterThan(0);
+      expect(viewer.state.years.length).toBe(round * 3);
+      const lastYear = JSON.parse(viewer.state.years.at(-1)!) as YearPoint;
+      expect(lastYear.indicators.homicides).toBe(viewer.state.indicators.get("homicides"));
+      expect(viewer.state.roundLog.length).toBe(round);
+      await host.request("advance", {});
+
+      await inPhase("results");
+      await host.request("advance", {});
+    }
+    await inPhase("debrief");
+    expect(viewer.state.historicalYears.length).toBe(rounds * 3);
+    expect(viewer.state.topArgumentIds.length).toBeGreaterThan(0);
+    expect(viewer.state.historicalRoleScores.size).toBe(viewer.state.roleScores.size);
+    expect(server.state.classOutcome).toBe(viewer.state.classOutcome);
+    await host.request("endSession", {});
+    await inPhase("ended");
+  });
+});
