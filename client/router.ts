@@ -1,0 +1,25 @@
+// Maps the page URL to a view: landing, host (create or a session code), student join, editor, or not found.
+import { JoinCodeSchema } from "../shared/protocol/index.ts";
+
+export type Route =
+  | { view: "landing"; code: string }
+  | { view: "host"; code: string | null }
+  | { view: "student"; code: string }
+  | { view: "editor" }
+  | { view: "notFound" };
+
+function normaliseCode(raw: string | null | undefined): string {
+  const parsed = JoinCodeSchema.safeParse(raw ?? "");
+  return parsed.success ? parsed.data : (raw ?? "").trim().toUpperCase().slice(0, 5);
+}
+
+export function getRoute(url: URL): Route {
+  const parts = url.pathname.split("/").filter(Boolean);
+  const queryCode = url.searchParams.get("code");
+  const [first, second] = parts;
+  if (first === undefined) return queryCode ? { view: "student", code: normaliseCode(queryCode) } : { view: "landing", code: "" };
+  if (first === "editor") return { view: "editor" };
+  if (first === "host") return { view: "host", code: second ? normaliseCode(second) : null };
+  if (first === "join" || first === "play") return { view: "student", code: normaliseCode(second ?? queryCode) };
+  return { view: "notFound" };
+}

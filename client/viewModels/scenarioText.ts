@@ -1,0 +1,46 @@
+// Looks up localized names of content ids and words the rules' effects as "why" lines (pure).
+import type { Language } from "../../shared/i18n.ts";
+import { formatText } from "../../shared/i18n.ts";
+import type { Scenario } from "../../shared/content/scenarioSchema.ts";
+
+/** Name of a policy, role, region or event id in `lang`; the id itself if the content lacks it. */
+export function getContentName(scenario: Scenario, id: string, lang: Language): string {
+  const named =
+    scenario.policies.find((p) => p.id === id)?.name ??
+    scenario.regions.find((r) => r.id === id)?.name ??
+    scenario.roles.find((r) => r.id === id)?.name ??
+    scenario.events.find((e) => e.id === id)?.title;
+  if (named) return named[lang];
+  const org = scenario.organisations.find((o) => o.id === id);
+  if (org) return org.name;
+  const leader = scenario.leaders.find((l) => l.id === id);
+  if (leader) return `${leader.name} (“${leader.alias}”)`;
+  return id;
+}
+
+/** Placeholders whose values are content ids to be turned into localized names. */
+const ID_PLACEHOLDERS = new Set(["region", "policy", "event", "role", "leader", "organisation"]);
+
+/** Fills an explanation template, turning id placeholders into names. */
+export function wordExplanation(
+  scenario: Scenario,
+  explanationKey: string,
+  params: Record<string, string | number>,
+  lang: Language,
+): string {
+  const template = (scenario.explanations as Record<string, { en: string; es: string } | undefined>)[explanationKey];
+  if (!template) return explanationKey;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    values[name] = ID_PLACEHOLDERS.has(name) && typeof value === "string" ? getContentName(scenario, value, lang) : value;
+  }
+  return formatText(template[lang], values);
+}
+
+/** A cited figure's claim with its year(s), for "why" lines and the citation picker. */
+export function getFigureCitation(scenario: Scenario, figureId: string, lang: Language): { id: string; claim: string; period: string } | null {
+  const figure = scenario.figures.find((f) => f.id === figureId);
+  if (!figure) return null;
+  const period = figure.period.from === figure.period.to ? String(figure.period.from) : `${figure.period.from}–${figure.period.to}`;
+  return { id: figure.id, claim: figure.claim[lang], period };
+}

@@ -1,0 +1,44 @@
+// Starts the real session server (the server's app config) on a free port, serving the built client.
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { listen } from "@colyseus/tools";
+import { createAppConfig } from "../../../server/appConfig.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+
+async function getFreePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface TestServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const port = await getFreePort();
+  process.env.PORT = String(port);
+  const { app } = createAppConfig({
+    port,
+    clientDir: join(ROOT, "dist", "client"),
+    contentDir: join(ROOT, "content"),
+    joinFailuresPerMinute: 1000,
+    requestsPerSecond: 50,
+    botMinDelayMs: 50,
+    botMaxDelayMs: 200,
+  });
+  const server = await listen(app, port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await server.gracefullyShutdown(false);
+    },
+  };
+}
