@@ -1,0 +1,51 @@
+// The editor's e2e harness: starts the real server on the client built by the suite's global setup, with a copy of
+// content/, its own data folder and a known facilitator key.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { listen } from "@colyseus/tools";
+import { createAppConfig } from "../../server/appConfig.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+export const FACILITATOR_KEY = "editor-e2e-facilitator-key";
+
+async function getFreePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface EditorTestServer {
+  url: string;
+  /** Path of the editor page in this build. */
+  editorPath: string;
+  stop(): Promise<void>;
+}
+
+export async function startEditorTestServer(): Promise<EditorTestServer> {
+  const work = mkdtempSync(join(tmpdir(), "hc-editor-e2e-"));
+  // The suite's global setup has built the client into dist/client.
+  const clientDir = join(ROOT, "dist", "client");
+  const contentDir = join(work, "content");
+  const dataDir = join(work, "data");
+  cpSync(join(ROOT, "content"), contentDir, { recursive: true });
+  const port = await getFreePort();
+  process.env.PORT = String(port);
+  process.env.FACILITATOR_KEY = FACILITATOR_KEY;
+  const { app } = createAppConfig({ port, clientDir, contentDir, dataDir, joinFailuresPerMinute: 1000, requestsPerSecond: 50, botMinDelayMs: 50, botMaxDelayMs: 200 });
+  const server = await listen(app, port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    editorPath: "/editor",
+    stop: async () => {
+      await server.gracefullyShutdown(false);
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
