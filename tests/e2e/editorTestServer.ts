@@ -1,25 +1,14 @@
 // The editor's e2e harness: starts the real server on the client built by the suite's global setup, with a copy of
 // content/, its own data folder and a known facilitator key.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { createAppConfig } from "../../server/appConfig.ts";
+import { getFreePort } from "./support/testServer.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 export const FACILITATOR_KEY = "editor-e2e-facilitator-key";
-
-async function getFreePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export interface EditorTestServer {
   url: string;

@@ -6,7 +6,7 @@ import { createAppConfig } from "../../../server/appConfig.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
-async function getFreePort(): Promise<number> {
+export async function getFreePort(): Promise<number> {
   return await new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
