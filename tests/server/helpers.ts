@@ -3,9 +3,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import { createAppConfig } from "../../server/appConfig.ts";
 import type { ServerSettings } from "../../server/config.ts";
+import type { SessionState } from "../../server/state/SessionState.ts";
 import type { CreateOptions, JoinOptions } from "../../shared/protocol/options.ts";
 import type { Refusal } from "../../shared/protocol/refusals.ts";
 import type { SessionStateView, Welcome } from "../../shared/protocol/stateTypes.ts";
@@ -27,6 +29,30 @@ export async function startServer(overrides: Partial<ServerSettings> = {}): Prom
   });
   const colyseus = await boot(config.app, TEST_PORT);
   return { colyseus, config };
+}
+
+/** Boots a test server for a file's tests: rooms cleaned after each test, the server shut down after all. */
+export function useTestServer(overrides: Partial<ServerSettings> = {}) {
+  let colyseus: ColyseusTestServer | undefined;
+  beforeAll(async () => {
+    ({ colyseus } = await startServer(overrides));
+  });
+  afterEach(async () => {
+    await colyseus?.cleanup();
+  });
+  afterAll(async () => {
+    await colyseus?.shutdown();
+  });
+  return {
+    get colyseus(): ColyseusTestServer {
+      if (!colyseus) throw new Error("the test server has not booted yet");
+      return colyseus;
+    },
+    /** The room's authoritative state on the server, for assertions. */
+    serverState(code: string): SessionState {
+      return (this.colyseus.getRoomById(code) as unknown as { state: SessionState }).state;
+    },
+  };
 }
 
 /** Untimed phases by default, so tests drive the flow; pass timers to test deadlines. */

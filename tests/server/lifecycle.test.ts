@@ -1,26 +1,13 @@
 // Joining, late join, kick, reconnection (student mid-propose and mid-vote, host drop and return),
 // timers (deadline advances, pause freezes) and secret votes on another client's decoded state.
-import type { ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseJoinError } from "../../shared/protocol/refusals.ts";
 import type { Mine, Welcome } from "../../shared/protocol/stateTypes.ts";
-import type { SessionState } from "../../server/state/SessionState.ts";
-import { UNTIMED, createSession, joinStudent, newDeviceToken, startServer, waitFor, type SessionRoomClient } from "./helpers.ts";
+import { UNTIMED, createSession, joinStudent, newDeviceToken, useTestServer, waitFor, type SessionRoomClient } from "./helpers.ts";
 
-let colyseus: ColyseusTestServer;
-beforeAll(async () => {
-  ({ colyseus } = await startServer({ reconnectSeconds: 5 }));
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const testServer = useTestServer({ reconnectSeconds: 5 });
+const serverState = (code: string) => testServer.serverState(code);
 
-function serverState(code: string): SessionState {
-  return (colyseus.getRoomById(code) as unknown as { state: SessionState }).state;
-}
 
 async function toPhase(host: SessionRoomClient, code: string, phase: string): Promise<void> {
   const order = ["lobby", "briefing", "propose", "debate", "vote"];
@@ -39,60 +26,60 @@ async function dropAndReconnect(room: SessionRoomClient): Promise<void> {
 
 describe("joining", () => {
   it("a taken nickname is refused with a suggested variant; invalid nicknames are refused", async () => {
-    const { code } = await createSession(colyseus);
-    await joinStudent(colyseus, code, "Ana");
-    const error = await colyseus.sdk.joinById(code, { as: "student", nickname: " ana ", deviceToken: newDeviceToken() }).then(() => null, (e: unknown) => e);
+    const { code } = await createSession(testServer.colyseus);
+    await joinStudent(testServer.colyseus, code, "Ana");
+    const error = await testServer.colyseus.sdk.joinById(code, { as: "student", nickname: " ana ", deviceToken: newDeviceToken() }).then(() => null, (e: unknown) => e);
     const r = parseJoinError(error);
     expect(r.code).toBe("join/nickname-taken");
     expect(r.suggestion).toBe("ana2");
     for (const nickname of ["", "x".repeat(21), "bad\u0007name"]) {
-      const e = await colyseus.sdk.joinById(code, { as: "student", nickname, deviceToken: newDeviceToken() }).then(() => null, (x: unknown) => x);
+      const e = await testServer.colyseus.sdk.joinById(code, { as: "student", nickname, deviceToken: newDeviceToken() }).then(() => null, (x: unknown) => x);
       expect(parseJoinError(e).code).toBe("join/invalid-options");
     }
   });
 
   it("invalid create options get a clear error", async () => {
-    const e = await colyseus.sdk.create("session", { maxPlayers: 5000, voteMode: "ranked" }).then(() => null, (x: unknown) => x);
+    const e = await testServer.colyseus.sdk.create("session", { maxPlayers: 5000, voteMode: "ranked" }).then(() => null, (x: unknown) => x);
     const r = parseJoinError(e);
     expect(r.code).toBe("create/invalid-options");
     expect(r.details).toMatch(/maxPlayers/);
-    const e2 = await colyseus.sdk.create("session", { scenarioId: "no-such-scenario" }).then(() => null, (x: unknown) => x);
+    const e2 = await testServer.colyseus.sdk.create("session", { scenarioId: "no-such-scenario" }).then(() => null, (x: unknown) => x);
     expect(parseJoinError(e2).code).toBe("create/unknown-scenario");
   });
 
   it("a late joiner enters at the current phase and can act in it; a spectator has no seat", async () => {
-    const { host, code } = await createSession(colyseus);
-    await joinStudent(colyseus, code, "Ana");
+    const { host, code } = await createSession(testServer.colyseus);
+    await joinStudent(testServer.colyseus, code, "Ana");
     await toPhase(host, code, "propose");
-    const late = await joinStudent(colyseus, code, "Late");
+    const late = await joinStudent(testServer.colyseus, code, "Late");
     expect(late.room.state.phase).toBe("propose");
     const policyId = serverState(code).proposalCounts.keys().next().value as string;
     const mine = (await late.room.request("propose", { policyId })) as Mine;
     expect(mine.proposal?.policyId).toBe(policyId);
-    const spectator = (await colyseus.sdk.joinById(code, { as: "spectator" })) as SessionRoomClient;
+    const spectator = (await testServer.colyseus.sdk.joinById(code, { as: "spectator" })) as SessionRoomClient;
     await waitFor(() => serverState(code).spectators === 1);
     expect(serverState(code).players.size).toBe(2);
     expect((await spectator.request("welcome", {})) as Welcome).toMatchObject({ seat: "spectator" });
   });
 
   it("a kicked student is disconnected and cannot rejoin with the same device token", async () => {
-    const { host, code } = await createSession(colyseus);
-    const ana = await joinStudent(colyseus, code, "Ana");
+    const { host, code } = await createSession(testServer.colyseus);
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
     const left = new Promise<number>((resolve) => ana.room.onLeave((c) => resolve(c)));
     await host.request("kick", { playerId: ana.welcome.playerId! });
     expect(await left).toBe(4403);
     expect(serverState(code).players.has(ana.welcome.playerId!)).toBe(false);
-    const e = await colyseus.sdk.joinById(code, { as: "student", nickname: "Ana again", deviceToken: ana.deviceToken }).then(() => null, (x: unknown) => x);
+    const e = await testServer.colyseus.sdk.joinById(code, { as: "student", nickname: "Ana again", deviceToken: ana.deviceToken }).then(() => null, (x: unknown) => x);
     expect(parseJoinError(e).code).toBe("join/blocked");
-    await joinStudent(colyseus, code, "Ana"); // the nickname itself is free again
+    await joinStudent(testServer.colyseus, code, "Ana"); // the nickname itself is free again
   });
 });
 
 describe("reconnection", () => {
   it("a student dropped mid-propose gets the same seat, role and proposal back", async () => {
-    const { host, code } = await createSession(colyseus);
-    const ana = await joinStudent(colyseus, code, "Ana");
-    await joinStudent(colyseus, code, "Ben");
+    const { host, code } = await createSession(testServer.colyseus);
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
+    await joinStudent(testServer.colyseus, code, "Ben");
     await toPhase(host, code, "propose");
     const policyId = serverState(code).proposalCounts.keys().next().value as string;
     await ana.room.request("propose", { policyId, argument: "Keep me" });
@@ -105,9 +92,9 @@ describe("reconnection", () => {
   });
 
   it("a student dropped mid-vote keeps their vote and endorsements, also when coming back from a new page with the device token", async () => {
-    const { host, code } = await createSession(colyseus);
-    const ana = await joinStudent(colyseus, code, "Ana");
-    const ben = await joinStudent(colyseus, code, "Ben");
+    const { host, code } = await createSession(testServer.colyseus);
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
+    const ben = await joinStudent(testServer.colyseus, code, "Ben");
     await toPhase(host, code, "propose");
     const policyId = serverState(code).proposalCounts.keys().next().value as string;
     await ana.room.request("propose", { policyId, argument: "A" });
@@ -127,22 +114,22 @@ describe("reconnection", () => {
     // Page refresh after the window: a new connection with the same device token reclaims the seat.
     ana.room.reconnection.enabled = false;
     await ana.room.leave();
-    const back = await joinStudent(colyseus, code, "Whatever", ana.deviceToken);
+    const back = await joinStudent(testServer.colyseus, code, "Whatever", ana.deviceToken);
     expect(back.welcome.playerId).toBe(ana.welcome.playerId);
     expect(back.welcome.mine?.vote).toEqual({ points });
     expect(serverState(code).phase).toBe("vote");
   });
 
   it("the host can drop and return with the host key from a new browser; timers keep running meanwhile", async () => {
-    const { host, code, welcome } = await createSession(colyseus, { timers: { ...UNTIMED, propose: 0.6 } });
-    await joinStudent(colyseus, code, "Ana");
+    const { host, code, welcome } = await createSession(testServer.colyseus, { timers: { ...UNTIMED, propose: 0.6 } });
+    await joinStudent(testServer.colyseus, code, "Ana");
     await toPhase(host, code, "propose");
     host.reconnection.enabled = false;
     await host.leave();
     await waitFor(() => serverState(code).hostConnected === false);
     // Propose ends at its deadline; debate, with no arguments to endorse, ends at once.
     await waitFor(() => serverState(code).phase === "vote", 3000, "the deadline while the host is away");
-    const newHost = (await colyseus.sdk.joinById(code, { as: "host", hostKey: welcome.hostKey! })) as SessionRoomClient;
+    const newHost = (await testServer.colyseus.sdk.joinById(code, { as: "host", hostKey: welcome.hostKey! })) as SessionRoomClient;
     expect(((await newHost.request("welcome", {})) as Welcome).seat).toBe("host");
     await waitFor(() => serverState(code).hostConnected);
     await newHost.request("advance", {});
@@ -152,8 +139,8 @@ describe("reconnection", () => {
 
 describe("timers", () => {
   it("a phase advances at its deadline, and pause freezes it until resume", async () => {
-    const { host, code } = await createSession(colyseus, { timers: { ...UNTIMED, briefing: 0.4 } });
-    await joinStudent(colyseus, code, "Ana");
+    const { host, code } = await createSession(testServer.colyseus, { timers: { ...UNTIMED, briefing: 0.4 } });
+    await joinStudent(testServer.colyseus, code, "Ana");
     await host.request("start", {});
     const s = serverState(code);
     expect(s.phase).toBe("briefing");
@@ -169,8 +156,8 @@ describe("timers", () => {
   });
 
   it("extend moves the deadline and skip ends the phase", async () => {
-    const { host, code } = await createSession(colyseus, { timers: { ...UNTIMED, briefing: 30 } });
-    await joinStudent(colyseus, code, "Ana");
+    const { host, code } = await createSession(testServer.colyseus, { timers: { ...UNTIMED, briefing: 30 } });
+    await joinStudent(testServer.colyseus, code, "Ana");
     await host.request("start", {});
     const s = serverState(code);
     const before = s.endsAt;
@@ -183,10 +170,10 @@ describe("timers", () => {
 
 describe("secret votes", () => {
   it("a second client's decoded state holds no votes before the reveal, only the count", async () => {
-    const { host, code } = await createSession(colyseus);
-    const ana = await joinStudent(colyseus, code, "Ana");
-    const ben = await joinStudent(colyseus, code, "Ben");
-    await joinStudent(colyseus, code, "Caro");
+    const { host, code } = await createSession(testServer.colyseus);
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
+    const ben = await joinStudent(testServer.colyseus, code, "Ben");
+    await joinStudent(testServer.colyseus, code, "Caro");
     await toPhase(host, code, "vote");
     const policyId = serverState(code).proposalCounts.keys().next().value as string;
     const points = { [policyId]: serverState(code).votePoints };

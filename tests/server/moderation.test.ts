@@ -1,30 +1,17 @@
 // Host moderation over the network: hiding and spotlighting arguments, reassigning roles,
 // adding and removing bots, and bots acting so that phases end when everyone has acted.
-import type { ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { SessionState } from "../../server/state/SessionState.ts";
-import { createSession, joinStudent, startServer, waitFor } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { createSession, joinStudent, useTestServer, waitFor } from "./helpers.ts";
 
-let colyseus: ColyseusTestServer;
-beforeAll(async () => {
-  ({ colyseus } = await startServer());
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const testServer = useTestServer();
+const serverState = (code: string) => testServer.serverState(code);
 
-function serverState(code: string): SessionState {
-  return (colyseus.getRoomById(code) as unknown as { state: SessionState }).state;
-}
 
 describe("moderation", () => {
   it("a hidden argument vanishes from every client's state, and can be restored; spotlight marks one", async () => {
-    const { host, code } = await createSession(colyseus, { anonymousArguments: true });
-    const ana = await joinStudent(colyseus, code, "Ana");
-    const ben = await joinStudent(colyseus, code, "Ben");
+    const { host, code } = await createSession(testServer.colyseus, { anonymousArguments: true });
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
+    const ben = await joinStudent(testServer.colyseus, code, "Ben");
     await host.request("start", {});
     await host.request("advance", {});
     const policyId = serverState(code).proposalCounts.keys().next().value as string;
@@ -42,9 +29,9 @@ describe("moderation", () => {
   });
 
   it("the host reassigns a role; roles are balanced across joiners", async () => {
-    const { host, code } = await createSession(colyseus);
-    const a = await joinStudent(colyseus, code, "Ana");
-    const b = await joinStudent(colyseus, code, "Ben");
+    const { host, code } = await createSession(testServer.colyseus);
+    const a = await joinStudent(testServer.colyseus, code, "Ana");
+    const b = await joinStudent(testServer.colyseus, code, "Ben");
     const s = serverState(code);
     const roleA = s.players.get(a.welcome.playerId!)!.roleId;
     expect(s.players.get(b.welcome.playerId!)!.roleId).not.toBe(roleA);
@@ -53,8 +40,8 @@ describe("moderation", () => {
   });
 
   it("bots fill seats, act in every acting phase by their strategy, and can be removed", async () => {
-    const { host, code } = await createSession(colyseus, { voteMode: "single" });
-    await joinStudent(colyseus, code, "Ana");
+    const { host, code } = await createSession(testServer.colyseus, { voteMode: "single" });
+    await joinStudent(testServer.colyseus, code, "Ana");
     const added = (await host.request("addBots", { count: 3, strategy: "random" })) as { playerIds: string[] };
     await host.request("addBots", { count: 1, strategy: "evidence-follower" });
     const removed = (await host.request("removeBots", { playerId: added.playerIds[0]! })) as { playerIds: string[] };

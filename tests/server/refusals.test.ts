@@ -1,28 +1,18 @@
 // Permissions and refusals: every message type malformed, out of phase or over a limit gets a
 // typed refusal and changes nothing; students cannot use host controls or see votes.
-import type { ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MESSAGE_TYPES, MESSAGES } from "../../shared/protocol/messages.ts";
 import { parseJoinError } from "../../shared/protocol/refusals.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
-import { createSession, joinStudent, refusalOf, snapshot, startServer, waitFor } from "./helpers.ts";
+import { createSession, joinStudent, refusalOf, snapshot, useTestServer, waitFor } from "./helpers.ts";
 
-let colyseus: ColyseusTestServer;
-beforeAll(async () => {
-  ({ colyseus } = await startServer());
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const testServer = useTestServer();
 
 async function setUp() {
-  const session = await createSession(colyseus);
-  const ana = await joinStudent(colyseus, session.code, "Ana");
-  const ben = await joinStudent(colyseus, session.code, "Ben");
-  const server = colyseus.getRoomById(session.code) as unknown as { state: SessionState };
+  const session = await createSession(testServer.colyseus);
+  const ana = await joinStudent(testServer.colyseus, session.code, "Ana");
+  const ben = await joinStudent(testServer.colyseus, session.code, "Ben");
+  const server = testServer.colyseus.getRoomById(session.code) as unknown as { state: SessionState };
   return { ...session, ana, ben, server };
 }
 
@@ -74,7 +64,7 @@ describe("refusals", () => {
 
   it("a wrong host key is refused at join", async () => {
     const { code } = await setUp();
-    const error = await colyseus.sdk.joinById(code, { as: "host", hostKey: "not-the-key" }).then(
+    const error = await testServer.colyseus.sdk.joinById(code, { as: "host", hostKey: "not-the-key" }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -146,7 +136,7 @@ describe("refusals", () => {
       };
       expect((await refusalOf(sender.request(type, valid[type] ?? {}))).code, type).toBe("session/ended");
     }
-    const error = await colyseus.sdk.joinById(code, { as: "student", nickname: "Late", deviceToken: "late-device-token-123" }).then(() => null, (e: unknown) => e);
+    const error = await testServer.colyseus.sdk.joinById(code, { as: "student", nickname: "Late", deviceToken: "late-device-token-123" }).then(() => null, (e: unknown) => e);
     expect(parseJoinError(error).code).toBe("join/session-ended");
   });
 
