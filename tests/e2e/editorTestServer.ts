@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { createAppConfig } from "../../server/appConfig.ts";
 import { getFreePort } from "./support/testServer.ts";
+import { E2E_CLIENT_DIR } from "./support/clientDir.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 export const FACILITATOR_KEY = "editor-e2e-facilitator-key";
@@ -20,7 +21,7 @@ export interface EditorTestServer {
 export async function startEditorTestServer(): Promise<EditorTestServer> {
   const work = mkdtempSync(join(tmpdir(), "hc-editor-e2e-"));
   // The suite's global setup has built the client into dist/client.
-  const clientDir = join(ROOT, "dist", "client");
+  const clientDir = E2E_CLIENT_DIR;
   const contentDir = join(work, "content");
   const dataDir = join(work, "data");
   cpSync(join(ROOT, "content"), contentDir, { recursive: true });

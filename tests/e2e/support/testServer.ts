@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { createAppConfig } from "../../../server/appConfig.ts";
+import { E2E_CLIENT_DIR } from "./clientDir.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
@@ -27,7 +28,7 @@ export async function startTestServer(): Promise<TestServer> {
   process.env.PORT = String(port);
   const { app } = createAppConfig({
     port,
-    clientDir: join(ROOT, "dist", "client"),
+    clientDir: E2E_CLIENT_DIR,
     contentDir: join(ROOT, "content"),
     joinFailuresPerMinute: 1000,
     requestsPerSecond: 50,
