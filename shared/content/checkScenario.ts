@@ -94,6 +94,10 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
     if (Math.abs(total - 1) > 0.001) add(["historicalPath", i, "mix"], `shares sum to ${total.toFixed(3)}, not 1`);
   });
   s.calibration.forEach((t, i) => refs(figures, "figure", ["calibration", i, "figures"], t.figures));
+  s.observed?.homicides.forEach((point, i, points) => {
+    const previous = points[i - 1];
+    if (previous && point.year <= previous.year) add(["observed", "homicides", i, "year"], `years must increase (${point.year} follows ${previous.year})`);
+  });
 
   const p = s.parameters;
   const startHomicides = s.regions.reduce((sum, r) => sum + r.startHomicides, 0);

@@ -6,7 +6,7 @@ import { ScenarioSchema } from "./scenarioSchema.ts";
 export const SCENARIO_PARTS = {
   "scenario.json": [
     "id", "version", "title", "tagline", "intro", "startYear", "yearsPerRound", "rounds", "settings",
-    "classAgenda", "historicalPath", "calibration", "parameters",
+    "classAgenda", "historicalPath", "calibration", "observed", "parameters",
   ],
   "figures.json": ["sources", "figures"],
   "policies.json": ["policies"],

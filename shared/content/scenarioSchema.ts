@@ -187,6 +187,19 @@ export const CalibrationTargetSchema = z
   })
   .refine((t) => t.max === undefined || t.min <= t.max, "min must not exceed max");
 
+export const ObservedPointSchema = z.strictObject({
+  year: YearSchema,
+  value: z.number().min(0),
+  preliminary: z.boolean().optional().describe("True when the source marks the year's count as preliminary"),
+});
+
+export const ObservedSeriesSchema = z
+  .strictObject({
+    source: LocalizedTextSchema.describe("Where the series comes from, shown beside it on screen"),
+    homicides: z.array(ObservedPointSchema).min(1).describe("National homicides per year, as recorded"),
+  })
+  .describe("What actually happened: the observed series the board and debrief show beside the model");
+
 export const ScenarioSettingsSchema = z.strictObject({
   defaultSeed: z.number().int().min(0).max(0xffffffff),
   endorsementsPerStudent: z.number().int().min(1).max(20),
@@ -218,6 +231,7 @@ export const ScenarioSchema = z.strictObject({
   leaders: z.array(LeaderSchema),
   historicalPath: z.array(HistoricalRoundSchema),
   calibration: z.array(CalibrationTargetSchema),
+  observed: ObservedSeriesSchema.optional(),
   explanations: z.record(z.enum(EXPLANATION_KEYS), LocalizedTextSchema),
   strings: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]*$/), LocalizedTextSchema),
 });
@@ -233,3 +247,4 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type CalibrationTarget = z.infer<typeof CalibrationTargetSchema>;
 export type CalibrationMetric = z.infer<typeof CalibrationMetricSchema>;
+export type ObservedSeries = z.infer<typeof ObservedSeriesSchema>;
