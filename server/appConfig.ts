@@ -9,7 +9,6 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import express from "express";
 import { ROOM_NAME } from "../shared/protocol/options.ts";
 import type { ServerSettings } from "./config.ts";
 import { readSettings } from "./config.ts";
@@ -17,6 +16,7 @@ import { createEditorRouter } from "./editor/editorRoutes.ts";
 import { loadFacilitatorKey } from "./editor/facilitatorKey.ts";
 import { ScenarioWriter } from "./editor/scenarioWriter.ts";
 import { registerContentRoutes } from "./http/contentRoutes.ts";
+import { serveClient, useCompression } from "./http/staticClient.ts";
 import { FailedJoinLimiter, installJoinRateLimit } from "./joinRateLimit.ts";
 import { SessionRoom, type SessionRoomSettings } from "./room/SessionRoom.ts";
 import { ScenarioStore } from "./scenarioStore.ts";
@@ -76,6 +76,7 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
         installJoinRateLimit(limiter);
       },
       initializeExpress: (app) => {
+        useCompression(app);
         app.get("/api/health", (req, res) => {
           const memory = process.memoryUsage();
           const loop = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
@@ -92,11 +93,7 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
         );
         app.use("/api/editor", createEditorRouter({ writer, facilitatorKey: facilitator.key, onSaved: (s) => scenarios.invalidate(s.id) }));
         if (existsSync(join(settings.clientDir, "index.html"))) {
-          app.use(express.static(settings.clientDir));
-          // SPA fallback (express 5 path syntax) for client routes like /join/ABCDE.
-          app.get("/{*splat}", (_req, res) => {
-            res.sendFile(join(settings.clientDir, "index.html"));
-          });
+          serveClient(app, settings.clientDir);
         }
       },
     }),
