@@ -1,4 +1,4 @@
-// Browser entry: picks the view for the URL; host and student views are separate lazy chunks.
+// Browser entry: picks the view for the URL; host, student and watch views are separate lazy chunks.
 import "./styles/app.css";
 import { getLanguage, onLanguageChange, t } from "./i18n/i18n.ts";
 import { getRoute } from "./router.ts";
@@ -35,6 +35,11 @@ async function start(): Promise<void> {
     case "editor": {
       const { mountEditor } = await import("./editor/mountEditor.ts");
       mountEditor(root);
+      return;
+    }
+    case "watch": {
+      const { renderWatchPage } = await import("./views/watch/watchPage.ts");
+      renderWatchPage(root, route.code);
       return;
     }
     case "notFound":

@@ -1,4 +1,4 @@
-// Maps the page URL to a view: landing, host (create or a session code), student join, editor, or not found.
+// Maps the page URL to a view: landing, host (create or a session code), student join, editor, watch, or not found.
 import { JoinCodeSchema } from "../shared/protocol/index.ts";
 
 export type Route =
@@ -6,6 +6,7 @@ export type Route =
   | { view: "host"; code: string | null }
   | { view: "student"; code: string }
   | { view: "editor" }
+  | { view: "watch"; code: string }
   | { view: "notFound" };
 
 function normaliseCode(raw: string | null | undefined): string {
@@ -19,6 +20,7 @@ export function getRoute(url: URL): Route {
   const [first, second] = parts;
   if (first === undefined) return queryCode ? { view: "student", code: normaliseCode(queryCode) } : { view: "landing", code: "" };
   if (first === "editor") return { view: "editor" };
+  if (first === "watch" && second) return { view: "watch", code: normaliseCode(second) };
   if (first === "host") return { view: "host", code: second ? normaliseCode(second) : null };
   if (first === "join" || first === "play") return { view: "student", code: normaliseCode(second ?? queryCode) };
   return { view: "notFound" };

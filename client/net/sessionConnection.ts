@@ -98,7 +98,7 @@ export class SessionConnection {
   static async join(code: string, options: JoinOptions): Promise<Result<SessionConnection>> {
     try {
       const room = await getClient().joinById<SessionStateView>(code.trim().toUpperCase(), options);
-      const seat: SeatKind = options.as === "host" ? "host" : "student";
+      const seat: SeatKind = options.as;
       return { ok: true, value: await SessionConnection.open(room, seat) };
     } catch (error) {
       return { ok: false, refusal: parseJoinError(error) };

@@ -28,12 +28,8 @@ export function getDeviceToken(): string {
   return token;
 }
 
-export function getHostKey(code: string): string | null {
-  return get(localStorage, `hc.hostKey.${code}`);
-}
-export function saveHostKey(code: string, hostKey: string): void {
-  set(localStorage, `hc.hostKey.${code}`, hostKey);
-}
+// Host keys live in their own module (the sessions list enumerates them); re-exported for the host page.
+export { getHostKey, saveHostKey } from "./hostKeys.ts";
 
 export function getSavedNickname(): string {
   return get(localStorage, "hc.nickname") ?? "";
@@ -43,11 +39,19 @@ export function saveNickname(nickname: string): void {
 }
 
 /** Seat kinds that keep a reconnection token per tab. */
-export type SeatKind = "host" | "student";
+export type SeatKind = "host" | "student" | "spectator";
 
 export function getReconnectionToken(seat: SeatKind, code: string): string | null {
   return get(sessionStorage, `hc.reconnect.${seat}.${code}`);
 }
 export function saveReconnectionToken(seat: SeatKind, code: string, token: string | null): void {
   set(sessionStorage, `hc.reconnect.${seat}.${code}`, token);
+}
+
+/** The role a student has read in this session (its card then opens as a one-line chip). */
+export function getReadRole(code: string): string | null {
+  return get(sessionStorage, `hc.roleRead.${code}`);
+}
+export function saveReadRole(code: string, roleId: string): void {
+  set(sessionStorage, `hc.roleRead.${code}`, roleId);
 }
