@@ -63,6 +63,26 @@ export function t(key: string, values: Record<string, string | number> = {}): st
   return formatText(entry[current], values);
 }
 
+/**
+ * A count string with the plural form the language's rules pick for `count` (Intl.PluralRules):
+ * looks up `key.one`, `key.many`, … and falls back to `key.other`; `{count}` is the formatted number.
+ */
+export function tn(key: string, count: number, values: Record<string, string | number> = {}): string {
+  const form = getPluralForm(current, count);
+  const entry = STRINGS[`${key}.${form}`] ?? STRINGS[`${key}.other`];
+  if (!entry) return key;
+  return formatText(entry[current], { count: formatNumber(count), ...values });
+}
+
+/** The plural category (`one`, `other`, …) of `count` in `lang`. */
+export function getPluralForm(lang: Language, count: number): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(localeOf(lang)).select(count);
+}
+
+function localeOf(lang: Language): string {
+  return lang === "es" ? "es-MX" : "en-US";
+}
+
 /** Content text (scenario names, claims) in the current language. */
 export function localize(text: LocalizedText | undefined): string {
   return text ? text[current] : "";
@@ -70,5 +90,5 @@ export function localize(text: LocalizedText | undefined): string {
 
 /** Number formatting in the current language. */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(current === "es" ? "es-MX" : "en-US", options).format(value);
+  return new Intl.NumberFormat(localeOf(current), options).format(value);
 }

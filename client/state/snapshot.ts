@@ -161,6 +161,7 @@ function copyArgument(a: ArgumentView): ArgumentView {
     authorId: a.authorId,
     authorNickname: a.authorNickname,
     authorRoleId: a.authorRoleId,
+    authorIsBot: a.authorIsBot,
     endorsements: a.endorsements,
   };
 }

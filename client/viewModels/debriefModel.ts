@@ -1,6 +1,7 @@
-// Debrief: class outcome and role scores against the historical path, and the most-endorsed arguments (pure).
+// Debrief: class outcome and role scores against the historical path, and the most-endorsed students' arguments (pure).
 import type { Language } from "../../shared/i18n.ts";
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
+import type { ArgumentView } from "../../shared/protocol/index.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
 import type { WallCard } from "./argumentWall.ts";
 import { toCard } from "./argumentWall.ts";
@@ -32,6 +33,25 @@ function averageMix(scenario: Scenario, mixes: readonly Record<string, number>[]
     .sort((a, b) => b.share - a.share);
 }
 
+/** How many arguments the debrief lists as most endorsed. */
+export const MOST_ENDORSED_COUNT = 5;
+
+/** True when a bot wrote the argument (the flag is set even for anonymous arguments). */
+export function isBotArgument(argument: Pick<ArgumentView, "authorIsBot">): boolean {
+  return argument.authorIsBot;
+}
+
+/**
+ * The debrief's "most endorsed" places: students' arguments only (a bot's words never take a
+ * classmate's place), at least one endorsement, most endorsed first, then earlier rounds first.
+ */
+export function getMostEndorsedArguments<A extends ArgumentView>(args: readonly A[], limit = MOST_ENDORSED_COUNT): A[] {
+  return args
+    .filter((a) => !isBotArgument(a) && a.endorsements > 0)
+    .sort((a, b) => b.endorsements - a.endorsements || a.round - b.round || a.id.localeCompare(b.id))
+    .slice(0, limit);
+}
+
 export function getDebrief(scenario: Scenario, snapshot: SessionSnapshot, lang: Language): Debrief {
   const hasHistory = snapshot.historicalYears.length > 0;
   const rounds = snapshot.roundLog.length;
@@ -46,10 +66,7 @@ export function getDebrief(scenario: Scenario, snapshot: SessionSnapshot, lang: 
       classScore: snapshot.roleScores[r.id] ?? 50,
       historicalScore: hasHistory ? (snapshot.historicalRoleScores[r.id] ?? null) : null,
     })),
-    topArguments: snapshot.topArgumentIds
-      .map((id) => snapshot.arguments.find((a) => a.id === id))
-      .filter((a): a is NonNullable<typeof a> => a !== undefined)
-      .map((a) => toCard(scenario, a, "", lang)),
+    topArguments: getMostEndorsedArguments(snapshot.arguments).map((a) => toCard(scenario, a, "", lang)),
     classMix: averageMix(scenario, snapshot.roundLog.map((r) => r.mix), lang),
     historicalMix: averageMix(scenario, scenario.historicalPath.slice(0, rounds).map((r) => r.mix), lang),
   };

@@ -1,6 +1,6 @@
 // The vote reveal as an accessible list of bars: policy, share of the mix (number and bar), votes or points.
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
-import { formatNumber, getLanguage, t } from "../i18n/i18n.ts";
+import { formatNumber, getLanguage, t, tn } from "../i18n/i18n.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
 import { h } from "../ui/dom.ts";
 import { getRevealBars } from "../viewModels/voteModel.ts";
@@ -20,9 +20,9 @@ export function createRevealBars(scenario: Scenario, snapshot: SessionSnapshot, 
         { class: "reveal-bar" },
         h("span", { class: "reveal-name" }, b.name),
         h("span", { class: "reveal-track", attrs: { "aria-hidden": "true" } }, h("span", { class: "reveal-fill", attrs: { style: `width:${Math.round(b.share * 100)}%;background:#${b.color.toString(16).padStart(6, "0")}` } })),
-        h("span", { class: "reveal-number" }, `${formatNumber(b.share, { style: "percent" })} · ${t(unit, { count: b.votes })}`),
+        h("span", { class: "reveal-number" }, `${formatNumber(b.share, { style: "percent" })} · ${tn(unit, b.votes)}`),
       ),
     ),
-    unbacked > 0 ? h("li", { class: "muted" }, t("reveal.unbacked", { count: unbacked })) : null,
+    unbacked > 0 ? h("li", { class: "muted" }, tn("reveal.unbacked", unbacked)) : null,
   );
 }

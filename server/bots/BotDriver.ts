@@ -5,6 +5,7 @@ import type { Rng } from "../../shared/rules/rng.ts";
 import type { Phase } from "../../shared/protocol/phases.ts";
 import type { Session } from "../session/Session.ts";
 import type { EngineClock } from "../session/phaseEngine.ts";
+import { pickBotArgument } from "./botArguments.ts";
 import { getBotVote, pickPolicy, rankEndorsements } from "./strategies.ts";
 
 export interface BotTiming {
@@ -70,9 +71,17 @@ export class BotDriver {
     if (session.phase !== phase || !session.state.players.has(playerId)) return;
     const policyId = this.getChoice(playerId);
     if (phase === "propose") {
-      const policy = session.scenario.policies.find((p) => p.id === policyId);
-      const argument = policy ? policy.summary[session.options.language].slice(0, session.scenario.settings.argumentMaxLength) : undefined;
-      session.propose(playerId, { policyId, argument, figureId: policy?.figures[0] });
+      // Other bots' words this round are avoided, so the wall does not fill with copies.
+      const said = new Set([...session.state.arguments.values()].filter((a) => a.round === session.state.round).map((a) => a.text));
+      const argument = pickBotArgument({
+        scenario: session.scenario,
+        policyId,
+        language: session.options.language,
+        maxLength: session.scenario.settings.argumentMaxLength,
+        rng: this.rng,
+        avoid: said,
+      });
+      session.propose(playerId, { policyId, ...(argument ?? {}) });
     } else if (phase === "debate") {
       const strategy = session.getStrategy(playerId) ?? "random";
       const ranked = rankEndorsements(session.getEndorsable(playerId), { strategy, policyId, rng: this.rng });

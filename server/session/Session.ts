@@ -248,6 +248,7 @@ export class Session {
           authorId: anonymous ? "" : playerId,
           authorNickname: anonymous ? "" : player.nickname,
           authorRoleId: anonymous ? "" : player.roleId,
+          authorIsBot: player.isBot,
         }),
       );
       this.argumentAuthors.set(argumentId, playerId);

@@ -28,6 +28,8 @@ export const ArgumentState = schema(
     authorId: t.string().default(""),
     authorNickname: t.string().default(""),
     authorRoleId: t.string().default(""),
+    /** Written by a bot (shown even when arguments are anonymous: it names no student). */
+    authorIsBot: t.boolean().default(false),
     endorsements: t.uint16().default(0),
   },
   "ArgumentState",

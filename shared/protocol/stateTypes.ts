@@ -45,6 +45,8 @@ export interface ArgumentView {
   authorId: string;
   authorNickname: string;
   authorRoleId: string;
+  /** Written by a bot; set even when arguments are anonymous (it names no student). */
+  authorIsBot: boolean;
   endorsements: number;
 }
 

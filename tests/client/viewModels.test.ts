@@ -35,9 +35,9 @@ function snapshotAfter(rounds: number, phase: SessionSnapshot["phase"] = "result
     year: scenario.startYear + rounds * scenario.yearsPerRound, endsAt: 0, pausedRemainingMs: 0, hostConnected: true, spectators: 0,
     players: [],
     arguments: [
-      { id: "a1", round: rounds, policyId: first, text: "<b>x</b>", figureId: scenario.figures[0]?.id ?? "", authorId: "p1", authorNickname: "Ana", authorRoleId: scenario.roles[0]?.id ?? "", endorsements: 1 },
-      { id: "a2", round: rounds, policyId: second, text: "y", figureId: "", authorId: "p2", authorNickname: "Ben", authorRoleId: "", endorsements: 3 },
-      { id: "a0", round: rounds - 1, policyId: second, text: "old", figureId: "", authorId: "p2", authorNickname: "Ben", authorRoleId: "", endorsements: 9 },
+      { id: "a1", round: rounds, policyId: first, text: "<b>x</b>", figureId: scenario.figures[0]?.id ?? "", authorId: "p1", authorNickname: "Ana", authorRoleId: scenario.roles[0]?.id ?? "", authorIsBot: false, endorsements: 1 },
+      { id: "a2", round: rounds, policyId: second, text: "y", figureId: "", authorId: "p2", authorNickname: "Ben", authorRoleId: "", authorIsBot: false, endorsements: 3 },
+      { id: "a0", round: rounds - 1, policyId: second, text: "old", figureId: "", authorId: "p2", authorNickname: "Ben", authorRoleId: "", authorIsBot: false, endorsements: 9 },
     ],
     spotlightId: "a1", proposalCounts: {}, votesCast: 0, eventIds: [],
     indicators: last.indicators, regions: last.regions,

@@ -8,6 +8,8 @@ import { getRefusalText } from "../../ui/refusalText.ts";
 
 export interface JoinFormOptions {
   code: string;
+  /** Prefill for the nickname field (else the nickname this browser used last). */
+  nickname?: string;
   onSubmit(code: string, nickname: string): Promise<Refusal | null>;
 }
 
@@ -29,7 +31,7 @@ export function createJoinForm(options: JoinFormOptions): HTMLElement {
     id: nickId,
     attrs: { name: "nickname", autocomplete: "nickname", maxlength: NICKNAME_MAX_LENGTH, required: true, "aria-describedby": nickError.id },
   });
-  nickname.value = getSavedNickname();
+  nickname.value = options.nickname ?? getSavedNickname();
   const submit = h("button", { class: "button primary", attrs: { type: "submit" } }, t("join.submit"));
 
   const showError = (field: "code" | "nickname", text: string, suggestion?: string) => {

@@ -1,8 +1,11 @@
-// Propose phase on the phone: pick a policy, optionally write an argument (with counter) and cite a figure.
-import { getLanguage, t } from "../../i18n/i18n.ts";
+// Propose phase on the phone: pick a policy, optionally write an argument (counted in characters a
+// person sees) and cite a figure, whose whole claim is shown under the picker.
+import { countGraphemes } from "../../../shared/graphemes.ts";
+import { getLanguage, t, tn } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { createActionFeedback } from "../../ui/actionFeedback.ts";
 import { h, uid } from "../../ui/dom.ts";
+import { getFigureCitation } from "../../viewModels/scenarioText.ts";
 import type { Panel, PanelContext } from "../panel.ts";
 import { createPolicyCards } from "./policyCards.ts";
 
@@ -18,27 +21,49 @@ export function createProposePanel(ctx: PanelContext, snapshot: SessionSnapshot)
   const feedback = createActionFeedback();
 
   const figureId = uid("figure");
-  const figureSelect = h("select", { id: figureId });
+  const chosenId = uid("figure-chosen");
+  const figureSelect = h("select", { id: figureId, attrs: { name: "figure", "aria-describedby": chosenId } });
+  const chosenFigure = h("div", { id: chosenId, class: "figure-chosen", attrs: { "aria-live": "polite" } });
+  const showChosenFigure = () => {
+    const citation = figureSelect.value ? getFigureCitation(scenario, figureSelect.value, lang) : null;
+    chosenFigure.hidden = citation === null;
+    chosenFigure.replaceChildren(...(citation ? [h("p", { class: "figure-chosen-label" }, t("propose.figure.chosen")), h("p", { class: "figure-claim" }, `${citation.claim} (${citation.period})`)] : []));
+  };
   const fillFigures = (policyId: string | null) => {
     const current = figureSelect.value || mine.proposal?.figureId || "";
     const policy = scenario.policies.find((p) => p.id === policyId);
     const preferred = new Set(policy?.figures ?? []);
-    const figures = [...scenario.figures].sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
+    // The option text is the claim as the select can show it; the whole claim is shown below the select.
+    const option = (f: (typeof scenario.figures)[number]) => h("option", { attrs: { value: f.id, selected: f.id === current } }, f.claim[lang]);
+    const own = scenario.figures.filter((f) => preferred.has(f.id));
+    const others = scenario.figures.filter((f) => !preferred.has(f.id));
     figureSelect.replaceChildren(
       h("option", { attrs: { value: "" } }, t("propose.figure.none")),
-      ...figures.map((f) => h("option", { attrs: { value: f.id, selected: f.id === current } }, `${f.claim[lang]} (${f.period.from === f.period.to ? f.period.from : `${f.period.from}–${f.period.to}`})`)),
+      ...(own.length > 0
+        ? [h("optgroup", { attrs: { label: t("propose.figure.forPolicy") } }, ...own.map(option)), h("optgroup", { attrs: { label: t("propose.figure.others") } }, ...others.map(option))]
+        : others.map(option)),
     );
+    showChosenFigure();
   };
+  figureSelect.addEventListener("change", showChosenFigure);
   const policies = createPolicyCards(scenario, { selected: mine.proposal?.policyId ?? null, legend: t("propose.policy.legend"), onChange: fillFigures });
   fillFigures(mine.proposal?.policyId ?? null);
 
   const argId = uid("argument");
   const counterId = uid("counter");
-  const argument = h("textarea", { id: argId, attrs: { maxlength: max, rows: 4, "aria-describedby": counterId } });
+  const overId = uid("over");
+  // No maxlength attribute: browsers count it in UTF-16 units, so an emoji would use up two characters.
+  const argument = h("textarea", { id: argId, attrs: { name: "argument", rows: 4, "aria-describedby": `${counterId} ${overId}` } });
   argument.value = drafts.get(draftKey) ?? "";
-  const counter = h("p", { id: counterId, class: "counter", attrs: { "aria-live": "polite" } });
+  const counter = h("p", { id: counterId, class: "counter" });
+  const over = h("p", { id: overId, class: "field-error", attrs: { "aria-live": "polite" } });
+  const getOverBy = () => countGraphemes(argument.value.trim()) - max;
   const updateCounter = () => {
-    counter.textContent = t("propose.argument.counter", { used: argument.value.length, max });
+    counter.textContent = t("propose.argument.counter", { used: countGraphemes(argument.value), max });
+    const overBy = getOverBy();
+    over.textContent = overBy > 0 ? tn("propose.argument.over", overBy) : "";
+    if (overBy > 0) argument.setAttribute("aria-invalid", "true");
+    else argument.removeAttribute("aria-invalid");
   };
   argument.addEventListener("input", () => {
     drafts.set(draftKey, argument.value);
@@ -57,12 +82,19 @@ export function createProposePanel(ctx: PanelContext, snapshot: SessionSnapshot)
     "form",
     {
       class: "panel propose",
+      attrs: { novalidate: true },
       on: {
         submit: (event) => {
           event.preventDefault();
           const policyId = policies.getValue();
           if (!policyId) {
             feedback.fail(t("propose.error.pickPolicy"));
+            policies.element.querySelector("input")?.focus();
+            return;
+          }
+          if (getOverBy() > 0) {
+            feedback.fail(tn("propose.argument.over", getOverBy()));
+            argument.focus();
             return;
           }
           submit.disabled = true;
@@ -80,17 +112,19 @@ export function createProposePanel(ctx: PanelContext, snapshot: SessionSnapshot)
         },
       },
     },
-    h("h2", {}, t("propose.title")),
+    h("h2", { attrs: { tabindex: -1 } }, t("propose.title")),
+    status,
     h("p", { class: "hint" }, t("propose.hint")),
     policies.element,
     h("label", { attrs: { for: argId } }, t("propose.argument.label")),
     argument,
     counter,
+    over,
     h("label", { attrs: { for: figureId } }, t("propose.figure.label")),
     figureSelect,
+    chosenFigure,
     submit,
     feedback.element,
-    status,
   );
   return { element: form, update: () => undefined };
 }

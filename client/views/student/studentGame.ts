@@ -1,8 +1,11 @@
-// The student's in-session screen: header, role card, and the panel of the current phase (rebuilt on phase or language change).
+// The student's in-session screen: header, role card (a chip once read), and the panel of the current phase
+// (rebuilt on phase or language change, opened at its top). The student's own choices are kept per round.
 import type { Scenario } from "../../../shared/content/scenarioSchema.ts";
-import type { Mine } from "../../../shared/protocol/index.ts";
+import type { Phase } from "../../../shared/protocol/index.ts";
 import { onLanguageChange, t } from "../../i18n/i18n.ts";
 import type { SessionConnection } from "../../net/sessionConnection.ts";
+import { getReadRole, saveReadRole } from "../../net/storage.ts";
+import { MyChoices } from "../../state/myChoices.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { h } from "../../ui/dom.ts";
 import type { LiveRegion } from "../../ui/liveRegion.ts";
@@ -16,12 +19,27 @@ import { createRoleCard } from "./roleCard.ts";
 import { createVotePanel } from "./votePanel.ts";
 import { createWaitingPanel } from "./waitingPanel.ts";
 
-const EMPTY_MINE: Mine = { proposal: null, endorsed: [], vote: null };
+/** Phases where the student acts: the role card does not open by itself there, the action comes first. */
+const ACTING_PHASES: ReadonlySet<Phase> = new Set(["propose", "debate", "vote"]);
+
+/** Keeps `--session-header-h` equal to the sticky header's height, so sticky bars sit just below it. */
+function trackHeaderHeight(header: HTMLElement): ResizeObserver {
+  const observer = new ResizeObserver(() => document.documentElement.style.setProperty("--session-header-h", `${header.offsetHeight}px`));
+  observer.observe(header);
+  return observer;
+}
 
 export function mountStudentGame(container: HTMLElement, connection: SessionConnection, scenario: Scenario, live: LiveRegion): void {
-  let mine: Mine = connection.welcome.mine ?? EMPTY_MINE;
-  const ctx: PanelContext = { connection, scenario, getMine: () => mine, setMine: (m) => (mine = m) };
+  // Replies and welcomes belong to the round the synced state is in when they arrive.
+  const choices = new MyChoices(connection.welcome.mine, connection.snapshot.round);
+  const ctx: PanelContext = {
+    connection,
+    scenario,
+    getMine: () => choices.get(connection.snapshot.round),
+    setMine: (m) => choices.set(m, connection.snapshot.round),
+  };
   let header = createSessionHeader(connection, scenario);
+  let headerObserver = trackHeaderHeight(header.element);
   let panel: Panel | null = null;
   let screenKey = "";
   const roleSlot = h("div", { class: "role-slot" });
@@ -29,6 +47,11 @@ export function mountStudentGame(container: HTMLElement, connection: SessionConn
   const main = h("main", { class: "student-game", attrs: { id: "main" } }, roleSlot, panelSlot);
   container.replaceChildren(header.element, main);
   let roleKey = "";
+  let roleOpen = false;
+  /** The screen (phase|round) in which the card last opened by itself; it folds on a later screen. */
+  let roleOpenedOn = "";
+  let roleCard: HTMLElement | null = null;
+  const code = connection.code;
 
   const me = (s: SessionSnapshot) => s.players.find((p) => p.id === connection.welcome.playerId);
 
@@ -50,22 +73,60 @@ export function mountStudentGame(container: HTMLElement, connection: SessionConn
     }
   };
 
+  const renderRoleCard = (roleId: string, nickname: string) => {
+    roleCard = createRoleCard(scenario, {
+      roleId,
+      nickname,
+      open: roleOpen,
+      onToggle: (open) => {
+        roleOpen = open;
+        if (!open && roleId) saveReadRole(code, roleId);
+      },
+    });
+    roleSlot.replaceChildren(roleCard);
+  };
+
+  /** A new phase: the card shown open for the first read folds into its chip; an unread role opens in a calm phase. */
+  const foldRoleCard = (phase: Phase, roleId: string) => {
+    if (!roleId || !(roleCard instanceof HTMLDetailsElement)) return;
+    if (roleOpen && roleOpenedOn !== screenKey) {
+      roleOpen = false;
+      saveReadRole(code, roleId);
+    } else if (!roleOpen && getReadRole(code) !== roleId && !ACTING_PHASES.has(phase)) {
+      roleOpen = true;
+      roleOpenedOn = screenKey;
+    }
+    roleCard.open = roleOpen;
+  };
+
   const render = (s: SessionSnapshot, force = false) => {
     header.update(s);
     const player = me(s);
     const roleId = player?.roleId ?? "";
     const nextRoleKey = `${roleId}|${player?.nickname ?? ""}`;
+    if (nextRoleKey.split("|")[0] !== roleKey.split("|")[0]) {
+      roleOpen = Boolean(roleId) && getReadRole(code) !== roleId && !ACTING_PHASES.has(s.phase);
+      roleOpenedOn = `${s.phase}|${s.round}`;
+    }
     if (force || nextRoleKey !== roleKey) {
       roleKey = nextRoleKey;
-      roleSlot.replaceChildren(createRoleCard(scenario, roleId, player?.nickname ?? ""));
+      renderRoleCard(roleId, player?.nickname ?? "");
     }
     const key = `${s.phase}|${s.round}`;
     if (force || key !== screenKey) {
       const phaseChanged = key !== screenKey;
+      const isFirst = screenKey === "";
       screenKey = key;
       panel?.destroy?.();
       panel = buildPanel(s, roleId);
       panelSlot.replaceChildren(panel.element);
+      if (phaseChanged && !isFirst) {
+        foldRoleCard(s.phase, roleId);
+        // Each phase opens at its top, with its heading (and so its action) first.
+        window.scrollTo({ top: 0 });
+        const active = document.activeElement;
+        if (!active || active === document.body) panel.element.querySelector<HTMLElement>("h2[tabindex]")?.focus({ preventScroll: true });
+      }
       if (phaseChanged) live.announce(t("announce.phase", { phase: t(`phase.${s.phase}`), round: s.round }));
       return;
     }
@@ -74,12 +135,14 @@ export function mountStudentGame(container: HTMLElement, connection: SessionConn
 
   connection.onState((s) => render(s));
   connection.onWelcome((w) => {
-    mine = w.mine ?? EMPTY_MINE;
+    choices.set(w.mine, connection.snapshot.round);
     render(connection.snapshot, true);
   });
   onLanguageChange(() => {
     header.destroy();
+    headerObserver.disconnect();
     header = createSessionHeader(connection, scenario);
+    headerObserver = trackHeaderHeight(header.element);
     container.firstElementChild?.replaceWith(header.element);
     render(connection.snapshot, true);
   });

@@ -4,6 +4,7 @@ import { hasChosenLanguage, onLanguageChange, setLanguage, t } from "../../i18n/
 import { SessionConnection } from "../../net/sessionConnection.ts";
 import { getDeviceToken, getReconnectionToken, getSavedNickname, saveNickname } from "../../net/storage.ts";
 import { loadScenario } from "../../scenario/loadScenario.ts";
+import "../../styles/phone.css";
 import { h } from "../../ui/dom.ts";
 import { createLanguageSwitch } from "../../ui/languageSwitch.ts";
 import { createLiveRegion } from "../../ui/liveRegion.ts";
@@ -28,13 +29,16 @@ export function renderStudentPage(root: HTMLElement, code: string): void {
   };
 
   const showJoinForm = (prefill: string) => {
+    // A language switch redraws the form with what the student has typed so far.
+    const typed = (name: string) => content.querySelector<HTMLInputElement>(`form.join-form input[name=${name}]`)?.value;
     const render = () =>
       content.replaceChildren(
         h(
           "main",
           { attrs: { id: "main" } },
           createJoinForm({
-            code: prefill,
+            code: typed("code") ?? prefill,
+            nickname: typed("nickname"),
             onSubmit: async (joinCode, nickname): Promise<Refusal | null> => {
               const result = await SessionConnection.join(joinCode, { as: "student", nickname, deviceToken: getDeviceToken() });
               if (!result.ok) return result.refusal;

@@ -1,6 +1,7 @@
-// Vote phase on the phone: points steppers that must add up to the budget, or a single choice; changeable until the end.
+// Vote phase on the phone: points steppers that must add up to the budget (with the points left kept in
+// sight while scrolling), or a single choice; whether the vote is in is said first; changeable until the end.
 import type { VoteValue } from "../../../shared/protocol/index.ts";
-import { getLanguage, t } from "../../i18n/i18n.ts";
+import { getLanguage, t, tn } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { createActionFeedback } from "../../ui/actionFeedback.ts";
 import { h } from "../../ui/dom.ts";
@@ -11,8 +12,10 @@ import { createPolicyCards } from "./policyCards.ts";
 export function createVotePanel(ctx: PanelContext, snapshot: SessionSnapshot): Panel {
   const feedback = createActionFeedback();
   const saved = ctx.getMine().vote;
-  const status = h("p", { class: "done-text", attrs: { role: "status" } });
+  const status = h("p", { class: "vote-status", attrs: { role: "status" } });
   const showSaved = (vote: VoteValue | null) => {
+    // Not voting yet is a to-do, not a success: it must not look like the saved state.
+    status.className = vote ? "vote-status done-text" : "vote-status pending-text";
     status.textContent = vote ? t("vote.saved") : t("vote.notYet");
   };
   showSaved(saved);
@@ -30,6 +33,7 @@ export function createVotePanel(ctx: PanelContext, snapshot: SessionSnapshot): P
   };
 
   let body: HTMLElement;
+  let pointsLeft: HTMLElement | null = null;
   let onSubmit: () => void;
   if (snapshot.voteMode === "single") {
     const picker = createPolicyCards(ctx.scenario, { selected: saved && "choice" in saved ? saved.choice : null, legend: t("vote.single.legend") });
@@ -43,6 +47,7 @@ export function createVotePanel(ctx: PanelContext, snapshot: SessionSnapshot): P
     const budget = snapshot.votePoints;
     let points: Record<string, number> = saved && "points" in saved ? { ...saved.points } : {};
     const remaining = h("p", { class: "points-left", attrs: { "aria-live": "polite" } });
+    pointsLeft = remaining;
     const rows = ctx.scenario.policies.map((p) => {
       const value = h("output", { class: "points-value", attrs: { "aria-live": "polite" } });
       const name = p.name[getLanguage()];
@@ -69,10 +74,10 @@ export function createVotePanel(ctx: PanelContext, snapshot: SessionSnapshot): P
       feedback.clear();
       refresh();
     };
-    body = h("fieldset", { class: "points" }, h("legend", {}, t("vote.points.legend", { budget })), remaining, h("ul", { class: "points-list" }, ...rows.map((r) => r.row)));
+    body = h("fieldset", { class: "points" }, h("legend", {}, tn("vote.points.legend", budget)), h("ul", { class: "points-list" }, ...rows.map((r) => r.row)));
     refresh();
     onSubmit = () => {
-      if (!getPointsStatus(points, budget).isComplete) return feedback.fail(t("vote.error.budget", { budget }));
+      if (!getPointsStatus(points, budget).isComplete) return feedback.fail(tn("vote.error.budget", budget));
       const nonZero = Object.fromEntries(Object.entries(points).filter(([, v]) => v > 0));
       send({ points: nonZero });
     };
@@ -89,12 +94,14 @@ export function createVotePanel(ctx: PanelContext, snapshot: SessionSnapshot): P
         },
       },
     },
-    h("h2", {}, t("vote.title")),
+    h("h2", { attrs: { tabindex: -1 } }, t("vote.title")),
+    status,
     h("p", { class: "hint" }, t("vote.hint")),
+    // Sticky (phone.css): a direct child of the form, so it stays in sight down to the submit button.
+    pointsLeft,
     body,
     submit,
     feedback.element,
-    status,
   );
   return { element: form, update: () => undefined };
 }

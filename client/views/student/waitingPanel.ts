@@ -1,5 +1,5 @@
 // Waiting states that say what is happening: lobby, briefing (with the event card), resolving.
-import { getLanguage, t } from "../../i18n/i18n.ts";
+import { getLanguage, t, tn } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
 import type { Panel, PanelContext } from "../panel.ts";
@@ -18,7 +18,7 @@ export function createWaitingPanel(ctx: PanelContext, snapshot: SessionSnapshot)
     const students = s.players.filter((p) => !p.isBot).length;
     const text =
       s.phase === "lobby"
-        ? t("student.wait.lobby", { count: students })
+        ? tn("student.wait.lobby", students)
         : s.phase === "briefing"
           ? t("student.wait.briefing")
           : s.phase === "resolve"
