@@ -1,4 +1,4 @@
-// Browser entry: picks the view for the URL; host, student and watch views are separate lazy chunks.
+// Browser entry: picks the view for the URL; host, student, report, sessions and watch views are separate lazy chunks.
 import "./styles/app.css";
 import { getLanguage, onLanguageChange, t } from "./i18n/i18n.ts";
 import { getRoute } from "./router.ts";
@@ -35,6 +35,16 @@ async function start(): Promise<void> {
     case "editor": {
       const { mountEditor } = await import("./editor/mountEditor.ts");
       mountEditor(root);
+      return;
+    }
+    case "report": {
+      const { renderReportPage } = await import("./views/report/reportPage.ts");
+      renderReportPage(root, route.code);
+      return;
+    }
+    case "sessions": {
+      const { renderSessionsPage } = await import("./views/sessions/sessionsPage.ts");
+      renderSessionsPage(root);
       return;
     }
     case "watch": {

@@ -1,0 +1,54 @@
+// The session record's HTTP API seen from the browser: the report as JSON (checked against its schema) or CSV, with the host key; failures as values.
+import type { Report } from "../../../shared/report/reportSchema.ts";
+import { ReportSchema } from "../../../shared/report/reportSchema.ts";
+
+/** Why a request to the record failed: no or wrong key (401/403), no record (404), an answer we cannot read, or no answer. */
+export type RecordFailure = "unauthorized" | "not-found" | "invalid" | "network";
+
+export type RecordResult<T> = { ok: true; value: T } | { ok: false; failure: RecordFailure };
+
+function sessionUrl(code: string, tail: string): string {
+  return `/api/sessions/${encodeURIComponent(code)}${tail}`;
+}
+
+function failureOf(status: number): RecordFailure {
+  if (status === 401 || status === 403) return "unauthorized";
+  if (status === 404) return "not-found";
+  return "invalid";
+}
+
+async function send(url: string, init: RequestInit): Promise<Response | null> {
+  try {
+    return await fetch(url, { ...init, cache: "no-store" });
+  } catch {
+    return null;
+  }
+}
+
+export async function fetchReport(code: string, hostKey: string): Promise<RecordResult<Report>> {
+  const res = await send(sessionUrl(code, "/report.json"), { headers: { Authorization: `Bearer ${hostKey}`, Accept: "application/json" } });
+  if (!res) return { ok: false, failure: "network" };
+  if (!res.ok) return { ok: false, failure: failureOf(res.status) };
+  const parsed = ReportSchema.safeParse(await res.json().catch(() => null));
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: "invalid" };
+}
+
+/** The CSV export as the server writes it (students per round, then the rounds sheet). */
+export async function fetchReportCsv(code: string, hostKey: string): Promise<RecordResult<Blob>> {
+  const res = await send(sessionUrl(code, "/report.csv"), { headers: { Authorization: `Bearer ${hostKey}`, Accept: "text/csv" } });
+  if (!res) return { ok: false, failure: "network" };
+  if (!res.ok) return { ok: false, failure: failureOf(res.status) };
+  return { ok: true, value: await res.blob() };
+}
+
+/** Saves a blob through the browser's download. */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

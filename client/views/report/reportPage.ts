@@ -1,0 +1,141 @@
+// /report/CODE: the printable debrief of one session, opened with the host key this browser holds (or one pasted in), with CSV/JSON downloads and Print.
+import "../../styles/report.css";
+import type { Report } from "../../../shared/report/reportSchema.ts";
+import { onLanguageChange, t } from "../../i18n/i18n.ts";
+import { getHostKey, saveHostKey } from "../../net/hostKeys.ts";
+import { h, uid } from "../../ui/dom.ts";
+import { createLanguageSwitch } from "../../ui/languageSwitch.ts";
+import type { RecordFailure } from "./reportApi.ts";
+import { fetchReport, fetchReportCsv, saveBlob } from "./reportApi.ts";
+import { getReportFileName } from "./reportModel.ts";
+import { renderArgumentsSection, renderParticipationSection, renderPathSection, renderRoundsSection, renderScoresSection, renderSummary } from "./reportSections.ts";
+
+function failureText(failure: RecordFailure, code: string): string {
+  switch (failure) {
+    case "unauthorized":
+      return t("report.error.unauthorized", { code });
+    case "not-found":
+      return t("report.error.notFound", { code });
+    case "invalid":
+      return t("report.error.invalid");
+    case "network":
+      return t("report.error.network");
+  }
+}
+
+export function renderReportPage(root: HTMLElement, code: string): void {
+  const content = h("div", { class: "report-content" });
+  const title = h("a", { class: "brand", attrs: { href: "/" } }, t("app.title"));
+  const sessionsLink = h("a", { attrs: { href: "/host/sessions" } }, t("sessions.link"));
+  root.replaceChildren(h("div", { class: "report-page" }, h("div", { class: "top-bar no-print" }, title, h("nav", { attrs: { "aria-label": t("report.nav") } }, sessionsLink), createLanguageSwitch()), content));
+  document.title = t("report.pageTitle", { code });
+
+  let report: Report | null = null;
+  let hostKey = getHostKey(code);
+  let notice: { text: string; isError: boolean } | null = null;
+
+  const renderKeyForm = (error: string | null) => {
+    const inputId = uid("host-key");
+    const errorId = uid("host-key-error");
+    const input = h("input", { id: inputId, attrs: { name: "hostKey", type: "text", autocomplete: "off", spellcheck: "false", required: true, "aria-describedby": error ? errorId : undefined, "aria-invalid": error ? "true" : undefined } });
+    const submit = h("button", { class: "button primary", attrs: { type: "submit" } }, t("report.key.submit"));
+    const form = h(
+      "form",
+      { class: "report-key-form", attrs: { novalidate: true } },
+      h("label", { attrs: { for: inputId } }, t("report.key.label")),
+      input,
+      error ? h("p", { id: errorId, class: "field-error", attrs: { role: "alert" } }, error) : null,
+      submit,
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const pasted = input.value.trim();
+      if (!pasted) {
+        renderKeyForm(t("report.key.empty"));
+        return;
+      }
+      submit.disabled = true;
+      void load(pasted, { fromForm: true });
+    });
+    content.replaceChildren(
+      h("main", { class: "card message report-key", attrs: { id: "main" } }, h("h1", {}, t("report.title", { code })), h("p", {}, hostKey === null ? t("report.key.missing", { code }) : t("report.key.retry", { code })), form),
+    );
+    if (error) input.focus();
+  };
+
+  const renderMessage = (text: string) =>
+    content.replaceChildren(h("main", { class: "card message", attrs: { id: "main" } }, h("h1", {}, t("report.title", { code })), h("p", { attrs: { role: "alert" } }, text), h("a", { class: "button", attrs: { href: "/host/sessions" } }, t("sessions.link"))));
+
+  const renderReport = () => {
+    if (!report) return;
+    const r = report;
+    const feedback = h("p", { class: notice?.isError ? "report-feedback field-error" : "report-feedback", attrs: { role: "status" } }, notice?.text ?? "");
+    const setNotice = (text: string, isError: boolean) => {
+      notice = { text, isError };
+      feedback.textContent = text;
+      feedback.className = isError ? "report-feedback field-error" : "report-feedback";
+    };
+    const csv = h("button", { class: "button", attrs: { type: "button" } }, t("report.download.csv"));
+    csv.addEventListener("click", () => {
+      if (!hostKey) return;
+      csv.disabled = true;
+      void fetchReportCsv(code, hostKey).then((result) => {
+        csv.disabled = false;
+        if (!result.ok) return setNotice(failureText(result.failure, code), true);
+        saveBlob(getReportFileName(r, "csv"), result.value);
+        setNotice(t("report.download.done", { file: getReportFileName(r, "csv") }), false);
+      });
+    });
+    const json = h("button", { class: "button", attrs: { type: "button" } }, t("report.download.json"));
+    json.addEventListener("click", () => {
+      saveBlob(getReportFileName(r, "json"), new Blob([JSON.stringify(r, null, 2) + "\n"], { type: "application/json" }));
+      setNotice(t("report.download.done", { file: getReportFileName(r, "json") }), false);
+    });
+    const print = h("button", { class: "button primary", attrs: { type: "button" } }, t("report.print"));
+    print.addEventListener("click", () => window.print());
+    content.replaceChildren(
+      h(
+        "main",
+        { class: "report", attrs: { id: "main", "data-code": code } },
+        h("header", { class: "report-header" }, h("h1", {}, t("report.title", { code })), renderSummary(r)),
+        h("div", { class: "report-actions no-print", attrs: { role: "group", "aria-label": t("report.actions") } }, csv, json, print),
+        feedback,
+        renderPathSection(r),
+        renderRoundsSection(r),
+        renderScoresSection(r),
+        renderArgumentsSection(r),
+        renderParticipationSection(r),
+        h("p", { class: "report-generated" }, t("report.generated", { time: new Date(r.generatedAt).toLocaleString(), version: r.session.scenario.version })),
+      ),
+    );
+  };
+
+  async function load(key: string, options: { fromForm: boolean }): Promise<void> {
+    const result = await fetchReport(code, key);
+    if (result.ok) {
+      report = result.value;
+      hostKey = key;
+      // A key that opened the report is worth keeping: the sessions list and the host page use it too.
+      if (options.fromForm) saveHostKey(code, key);
+      renderReport();
+      return;
+    }
+    if (result.failure === "unauthorized") return renderKeyForm(options.fromForm ? t("report.key.wrong") : null);
+    renderMessage(failureText(result.failure, code));
+  }
+
+  onLanguageChange(() => {
+    title.textContent = t("app.title");
+    sessionsLink.textContent = t("sessions.link");
+    document.title = t("report.pageTitle", { code });
+    if (report) renderReport();
+    else if (!hostKey) renderKeyForm(null);
+  });
+
+  if (!hostKey) {
+    renderKeyForm(null);
+    return;
+  }
+  content.replaceChildren(h("p", { class: "waiting-text", attrs: { role: "status" } }, t("report.loading")));
+  void load(hostKey, { fromForm: false });
+}

@@ -1,0 +1,36 @@
+// A modal question before a session's record is deleted for good (in the page, not the browser's confirm()); Escape or Cancel keeps it.
+import { t } from "../../i18n/i18n.ts";
+import { h, uid } from "../../ui/dom.ts";
+
+/** Resolves true when the teacher confirms; focus returns to where it was. */
+export function confirmDelete(code: string): Promise<boolean> {
+  const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const titleId = uid("delete-title");
+  const textId = uid("delete-text");
+  const cancel = h("button", { class: "button", attrs: { type: "button" } }, t("sessions.delete.cancel"));
+  const ok = h("button", { class: "button danger", attrs: { type: "button" } }, t("sessions.delete.confirm", { code }));
+  const dialog = h(
+    "dialog",
+    { class: "sessions-dialog", attrs: { "aria-labelledby": titleId, "aria-describedby": textId } },
+    h("h2", { id: titleId }, t("sessions.delete.title", { code })),
+    h("p", { id: textId }, t("sessions.delete.text")),
+    h("div", { class: "dialog-buttons" }, cancel, ok),
+  );
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    const close = (confirmed: boolean) => {
+      dialog.close();
+      dialog.remove();
+      returnTo?.focus();
+      resolve(confirmed);
+    };
+    cancel.addEventListener("click", () => close(false));
+    ok.addEventListener("click", () => close(true));
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault();
+      close(false);
+    });
+    dialog.showModal();
+    cancel.focus();
+  });
+}
