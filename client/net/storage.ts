@@ -55,11 +55,3 @@ export function getReadRole(code: string): string | null {
 export function saveReadRole(code: string, roleId: string): void {
   set(sessionStorage, `hc.roleRead.${code}`, roleId);
 }
-
-/** The role a student has read in this session (its card then opens as a one-line chip). */
-export function getReadRole(code: string): string | null {
-  return get(sessionStorage, `hc.roleRead.${code}`);
-}
-export function saveReadRole(code: string, roleId: string): void {
-  set(sessionStorage, `hc.roleRead.${code}`, roleId);
-}
