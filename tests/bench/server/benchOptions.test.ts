@@ -1,0 +1,42 @@
+// Command-line options of the server benchmark: defaults, flags, and clear refusals of bad input.
+import { describe, expect, it } from "vitest";
+import { defaultWorkers, parseBenchArgs } from "./benchOptions.ts";
+import { actionDelayMs } from "./targets.ts";
+
+describe("bench:server options", () => {
+  it("reads SESSIONS STUDENTS with two rounds, one run, arguments on by default", () => {
+    expect(parseBenchArgs(["5", "40"])).toMatchObject({ sessions: 5, studentsPerSession: 40, rounds: 2, runs: 1, withArguments: true, json: false, spreadMs: 1000 });
+  });
+
+  it("reads ROUNDS and every flag", () => {
+    const options = parseBenchArgs(["1", "1000", "3", "--runs", "3", "--workers", "4", "--no-arguments", "--json", "--only", "baseline", "--spread-ms", "0"]);
+    expect(options).toMatchObject({ sessions: 1, studentsPerSession: 1000, rounds: 3, runs: 3, workers: 4, withArguments: false, json: true, only: "baseline", spreadMs: 0 });
+  });
+
+  it("refuses bad input with a message naming the argument", () => {
+    expect(() => parseBenchArgs(["1"])).toThrow(/expected SESSIONS STUDENTS/);
+    expect(() => parseBenchArgs(["0", "40"])).toThrow(/SESSIONS must be at least 1/);
+    expect(() => parseBenchArgs(["1", "1001"])).toThrow(/STUDENTS must be at most 1000/);
+    expect(() => parseBenchArgs(["1", "4.5"])).toThrow(/STUDENTS must be a whole number/);
+    expect(() => parseBenchArgs(["1", "40", "--runs"])).toThrow(/--runs needs a value/);
+    expect(() => parseBenchArgs(["1", "40", "--only", "server"])).toThrow(/--only takes product or baseline/);
+    expect(() => parseBenchArgs(["1", "40", "--fast"])).toThrow(/unknown option --fast/);
+  });
+
+  it("uses at least two client processes and one more per 250 students, up to eight", () => {
+    expect(defaultWorkers(40)).toBe(2);
+    expect(defaultWorkers(1000)).toBe(4);
+    expect(defaultWorkers(10_000)).toBe(8);
+  });
+
+  it("spreads a class's actions over the whole window and over every offset from a 50 ms patch tick", () => {
+    const delays = Array.from({ length: 400 }, (_, s) => actionDelayMs(s, 0, 1000));
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...delays)).toBeLessThan(1000);
+    const tenths = new Set(delays.map((d) => Math.floor(d / 100)));
+    expect(tenths.size).toBe(10);
+    const tickOffsets = new Set(delays.map((d) => Math.floor((d % 50) / 5)));
+    expect(tickOffsets.size).toBe(10);
+    expect(actionDelayMs(7, 1, 1000)).not.toBe(actionDelayMs(7, 0, 1000));
+  });
+});

@@ -1,0 +1,280 @@
+// One measured run of one target (the product or the baseline): start its server, create the
+// sessions, join every student, play ROUNDS rounds, and turn what the workers and the server
+// report into per-student figures.
+import { createServer } from "node:net";
+import { ACTION_KINDS, type ActionKind, type TargetName, type WorkerResult } from "./ipc.ts";
+import { ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
+import { percentile } from "./stats.ts";
+import { WorkerPool } from "./workerPool.ts";
+
+export interface BenchConfig {
+  sessions: number;
+  studentsPerSession: number;
+  rounds: number;
+  workers: number;
+  withArguments: boolean;
+  spreadMs: number;
+  pinning: Pinning;
+  /** From the scenario, so both targets send the same number of requests. */
+  policies: string[];
+  endorsementsPerStudent: number;
+  votePoints: number;
+}
+
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface TargetRun {
+  target: TargetName;
+  students: number;
+  /** Students who joined and were still connected when play ended. */
+  held: number;
+  /** Rooms (hosts + students) that reached the debrief, of the number that should have. */
+  finished: number;
+  expectedFinished: number;
+  errorCount: number;
+  errors: Record<string, number>;
+  /** Actions whose state change was seen, of the number the students should have made. */
+  actionsTimed: number;
+  actionsExpected: number;
+  latencyMs: LatencySummary;
+  latencyByKind: Record<ActionKind, LatencySummary>;
+  /** Received WebSocket bytes per student per round: all of it, and by the phase it arrived in. */
+  bytesPerStudentRound: number;
+  bytesPerStudentRoundByPhase: Record<string, number>;
+  hostBytesPerRound: number;
+  compressedSockets: number;
+  memory: {
+    idleRssBytes: number;
+    afterCreateRssBytes: number;
+    afterJoinRssBytes: number;
+    peakRssBytes: number;
+    /** RSS growth from joining the students (after the sessions exist), per student. */
+    perStudentBytes: number;
+    /** RSS growth from creating the sessions (hosts only), per session. */
+    perSessionBytes: number;
+  };
+  cpu: {
+    joinMsPerStudent: number;
+    playMs: number;
+    playMsPerStudentRound: number;
+  };
+  serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
+  clientLoopDelayP99Ms: number;
+  playSeconds: number;
+}
+
+export async function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Timers of every session (seconds): short show-phases, and acting phases long enough that they end because everyone acted. */
+export function benchTimers(config: BenchConfig): Record<string, number> {
+  const act = Math.ceil(config.spreadMs / 1000) + Math.max(10, Math.ceil(config.studentsPerSession / 20));
+  return { briefing: 0.5, propose: act, debate: act, vote: act, resolve: 1, results: 0.5 };
+}
+
+function summarise(samples: number[]): LatencySummary {
+  return { count: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
+}
+
+/** Children alive right now, killed by the exit handler if the benchmark stops abruptly. */
+export const liveChildren = new Set<{ killNow(): void }>();
+
+export async function runTarget(target: TargetName, config: BenchConfig, log: (line: string) => void): Promise<TargetRun> {
+  const { sessions, studentsPerSession, rounds } = config;
+  const students = sessions * studentsPerSession;
+  const timers = benchTimers(config);
+  const server = new ServerProcess(target, await getFreePort(), config.pinning);
+  liveChildren.add(server);
+  let pool: WorkerPool | null = null;
+  try {
+    await server.ready();
+    const idle = await server.probe();
+    pool = new WorkerPool(Math.max(1, Math.min(config.workers, students + sessions)), config.pinning);
+    liveChildren.add(pool);
+    const workers = pool;
+    const W = workers.size;
+    const createOptions: Record<string, unknown> =
+      target === "product"
+        ? { timers, rounds, maxPlayers: Math.min(1000, studentsPerSession) }
+        : { timers, rounds, endorsementsPerStudent: config.withArguments ? config.endorsementsPerStudent : 0, votePoints: config.votePoints };
+    for (let w = 0; w < W; w++) {
+      workers.send(w, {
+        type: "init",
+        target,
+        endpoint: server.endpoint,
+        createOptions,
+        policies: config.policies,
+        withArguments: config.withArguments,
+        spreadMs: config.spreadMs,
+        finalPhase: "debrief",
+      });
+    }
+
+    // Hosts: session s lives in worker s % W.
+    const setupErrors: string[] = [];
+    const created = await Promise.all(
+      Array.from({ length: W }, (_, w) => {
+        const mine = Array.from({ length: sessions }, (_, s) => s).filter((s) => s % W === w);
+        return workers.ask(w, { type: "create", sessions: mine }, "created", 60_000 + 1000 * mine.length);
+      }),
+    );
+    const codes = new Map<number, string>();
+    for (const c of created) {
+      for (const { session, code } of c.codes) codes.set(session, code);
+      setupErrors.push(...c.errors);
+    }
+    const afterCreate = await server.probe();
+    log(`  ${target}: ${codes.size}/${sessions} sessions created, joining ${students} students over ${W} workers`);
+
+    // Students: global index g = s × perSession + i lives in worker g % W.
+    const cpuBeforeJoin = server.cpuMs();
+    let peakRss = server.rssBytes();
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssBytes())), 200);
+    try {
+      const joined = await Promise.all(
+        Array.from({ length: W }, (_, w) => {
+          const joins = [...codes].map(([session, code]) => ({
+            session,
+            code,
+            students: Array.from({ length: studentsPerSession }, (_, i) => session * studentsPerSession + i).filter((g) => g % W === w),
+          }));
+          const count = joins.reduce((n, j) => n + j.students.length, 0);
+          return workers.ask(w, { type: "join", joins }, "joined", 60_000 + 200 * count);
+        }),
+      );
+      for (const j of joined) setupErrors.push(...j.errors);
+      const cpuAfterJoin = server.cpuMs();
+      const afterJoin = await server.probe(true);
+      const joinedCount = joined.reduce((n, j) => n + j.joined, 0);
+      log(`  ${target}: ${joinedCount}/${students} students joined; playing ${rounds} round(s)`);
+
+      const playTimeoutMs = (rounds * (timers.briefing! + timers.resolve! + timers.results! + 3 * timers.propose!) + 30) * 1000;
+      const t0 = performance.now();
+      const results = await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "play", timeoutMs: playTimeoutMs }, "played", playTimeoutMs + 30_000)));
+      const playSeconds = (performance.now() - t0) / 1000;
+      const cpuAfterPlay = server.cpuMs();
+      const end = await server.probe();
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, server.rssBytes());
+      await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "leave" }, "left", 15_000).catch(() => undefined)));
+
+      return summariseRun({
+        target,
+        config,
+        results,
+        setupErrors,
+        joinedCount,
+        memory: { idle, afterCreate, afterJoin, peakRss },
+        cpu: { join: cpuAfterJoin - cpuBeforeJoin, play: cpuAfterPlay - cpuAfterJoin },
+        serverLoopDelayMs: end.eventLoopDelayMs,
+        playSeconds,
+        createdSessions: codes.size,
+      });
+    } finally {
+      clearInterval(sampler);
+    }
+  } finally {
+    if (pool) {
+      await pool.stop();
+      liveChildren.delete(pool);
+    }
+    await server.stop();
+    liveChildren.delete(server);
+  }
+}
+
+interface RawRun {
+  target: TargetName;
+  config: BenchConfig;
+  results: WorkerResult[];
+  setupErrors: string[];
+  joinedCount: number;
+  memory: { idle: ServerMemory; afterCreate: ServerMemory; afterJoin: ServerMemory; peakRss: number };
+  cpu: { join: number; play: number };
+  serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
+  playSeconds: number;
+  createdSessions: number;
+}
+
+/** Expected actions per student per round: propose, each endorsement they can give, vote. */
+function actionsPerStudentRound(config: BenchConfig): number {
+  const endorsements = config.withArguments ? Math.min(config.endorsementsPerStudent, config.studentsPerSession - 1) : 0;
+  return 2 + endorsements;
+}
+
+export function summariseRun(raw: RawRun): TargetRun {
+  const { config, results } = raw;
+  const students = config.sessions * config.studentsPerSession;
+  const errors: Record<string, number> = {};
+  const note = (what: string, n = 1): void => {
+    errors[what] = (errors[what] ?? 0) + n;
+  };
+  for (const e of raw.setupErrors) note(e);
+  // Students of a session that was never created made no join attempt, so no join error names them.
+  note("join: not attempted (session not created)", students - raw.joinedCount - raw.setupErrors.filter((e) => e.startsWith("join")).length);
+  for (const r of results) for (const [what, n] of Object.entries(r.errors)) note(what, n);
+  for (const [what, n] of Object.entries(errors)) if (n <= 0) delete errors[what];
+
+  const latencies: Record<ActionKind, number[]> = { propose: [], endorse: [], vote: [] };
+  const studentBytes: Record<string, number> = {};
+  let hostBytes = 0;
+  for (const r of results) {
+    for (const kind of ACTION_KINDS) latencies[kind].push(...r.latencies[kind]);
+    for (const [phase, bytes] of Object.entries(r.studentBytesByPhase)) studentBytes[phase] = (studentBytes[phase] ?? 0) + bytes;
+    for (const bytes of Object.values(r.hostBytesByPhase)) hostBytes += bytes;
+  }
+  const all = ACTION_KINDS.flatMap((k) => latencies[k]);
+  const perStudentRound = Math.max(1, raw.joinedCount) * config.rounds;
+  const byPhase = Object.fromEntries(Object.entries(studentBytes).map(([phase, bytes]) => [phase, bytes / perStudentRound]));
+  const held = results.reduce((n, r) => n + r.held, 0);
+  const finished = results.reduce((n, r) => n + r.finished, 0);
+  const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
+  const { idle, afterCreate, afterJoin, peakRss } = raw.memory;
+  const joined = Math.max(1, raw.joinedCount);
+  return {
+    target: raw.target,
+    students,
+    held,
+    finished,
+    expectedFinished: students + config.sessions,
+    errorCount,
+    errors,
+    actionsTimed: all.length,
+    actionsExpected: students * config.rounds * actionsPerStudentRound(config),
+    latencyMs: summarise(all),
+    latencyByKind: { propose: summarise(latencies.propose), endorse: summarise(latencies.endorse), vote: summarise(latencies.vote) },
+    bytesPerStudentRound: Object.values(byPhase).reduce((a, b) => a + b, 0),
+    bytesPerStudentRoundByPhase: byPhase,
+    hostBytesPerRound: hostBytes / Math.max(1, raw.createdSessions) / config.rounds,
+    compressedSockets: results.reduce((n, r) => n + r.compressedSockets, 0),
+    memory: {
+      idleRssBytes: idle.rssBytes,
+      afterCreateRssBytes: afterCreate.rssBytes,
+      afterJoinRssBytes: afterJoin.rssBytes,
+      peakRssBytes: peakRss,
+      perStudentBytes: (afterJoin.rssBytes - afterCreate.rssBytes) / joined,
+      perSessionBytes: (afterCreate.rssBytes - idle.rssBytes) / Math.max(1, raw.createdSessions),
+    },
+    cpu: {
+      joinMsPerStudent: raw.cpu.join / joined,
+      playMs: raw.cpu.play,
+      playMsPerStudentRound: raw.cpu.play / (joined * config.rounds),
+    },
+    serverLoopDelayMs: raw.serverLoopDelayMs,
+    clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
+    playSeconds: raw.playSeconds,
+  };
+}

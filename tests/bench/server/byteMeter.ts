@@ -1,0 +1,80 @@
+// Counts the WebSocket bytes a benchmark client receives, split by the game phase each frame
+// brought the client into.
+//
+// How: the SDK opens its socket with `new globalThis.WebSocket(...)` (read once when the SDK module
+// loads) and sets `ws.onmessage` once per socket. The load worker installs `CountingWebSocket` as
+// the global before importing the SDK. Its `onmessage` setter wraps the SDK's handler: the SDK
+// decodes the frame first (state patches are applied synchronously inside it), then the frame is
+// counted under the phase the client's state is in *after* the patch, so the patch that opens the
+// reveal counts as "resolve". Frames that arrive before the SDK hands the room over (the join
+// handshake and the first full state: joinById resolves after both) count as "join".
+//
+// What is counted: each data frame's payload plus its RFC 6455 header (server frames are unmasked:
+// 2 bytes, +2 when the payload is ≥ 126 bytes, +8 when ≥ 64 KiB). The server does not negotiate
+// permessage-deflate (ws-transport turns it off), so the payload is what travelled; a socket that
+// did negotiate an extension is flagged so the figure is not mistaken for wire bytes. Control frames
+// (the transport's keep-alive pings, 2 bytes each) and TCP/IP overhead are not counted.
+
+/** Bytes on the wire of one unfragmented server-to-client data frame carrying `payload` bytes. */
+export function frameBytes(payload: number): number {
+  const header = payload < 126 ? 2 : payload < 65536 ? 4 : 10;
+  return header + payload;
+}
+
+/** Payload size of a WebSocket message event's data, in bytes. */
+export function payloadBytes(data: unknown): number {
+  if (typeof data === "string") return Buffer.byteLength(data, "utf8");
+  if (data instanceof ArrayBuffer) return data.byteLength;
+  if (ArrayBuffer.isView(data)) return data.byteLength;
+  if (data instanceof Blob) return data.size;
+  return 0;
+}
+
+/** Received bytes and frames of one socket, by phase. */
+export class ByteMeter {
+  readonly bytesByPhase = new Map<string, number>();
+  frames = 0;
+  /** Reads the client's current phase once the room is known; frames before that count as "join". */
+  phaseOf: () => string = () => "join";
+
+  add(payload: number): void {
+    const phase = this.phaseOf();
+    this.frames += 1;
+    this.bytesByPhase.set(phase, (this.bytesByPhase.get(phase) ?? 0) + frameBytes(payload));
+  }
+
+  get total(): number {
+    let sum = 0;
+    for (const bytes of this.bytesByPhase.values()) sum += bytes;
+    return sum;
+  }
+}
+
+type MessageHandler = ((this: WebSocket, ev: MessageEvent) => unknown) | null;
+
+/** The global WebSocket with a ByteMeter on every instance (see the top of this file). */
+export class CountingWebSocket extends WebSocket {
+  readonly meter = new ByteMeter();
+
+  /** True when the handshake negotiated an extension (then payloads may not be wire bytes). */
+  get isCompressed(): boolean {
+    return this.extensions !== "";
+  }
+
+  override get onmessage(): MessageHandler {
+    return super.onmessage;
+  }
+
+  override set onmessage(handler: MessageHandler) {
+    if (!handler) {
+      super.onmessage = null;
+      return;
+    }
+    const meter = this.meter;
+    super.onmessage = function (this: WebSocket, event: MessageEvent) {
+      const result = handler.call(this, event);
+      meter.add(payloadBytes(event.data));
+      return result;
+    };
+  }
+}

@@ -1,0 +1,46 @@
+// End to end: `bench:server` starts the product and the baseline servers, plays a tiny session on
+// each with clients in worker processes, and reports figures that add up.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Report } from "./report.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+const SCRIPT = join(ROOT, "tests", "bench", "serverBench.ts");
+
+function runBench(args: string[]) {
+  return spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: "utf8", timeout: 170_000 });
+}
+
+describe("bench:server", () => {
+  it("measures the product and the baseline with every client held and every action seen in a patch", () => {
+    const result = runBench(["1", "3", "1", "--json", "--spread-ms", "200"]);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    const { product, baseline } = report.runs[0]!;
+    for (const run of [product!, baseline!]) {
+      expect(run.held).toBe(3);
+      expect(run.errorCount).toBe(0);
+      // Each student: propose, endorse both others' arguments, vote.
+      expect(run.actionsExpected).toBe(12);
+      expect(run.actionsTimed).toBe(12);
+      expect(run.latencyMs.p50).toBeGreaterThan(0);
+      expect(run.latencyMs.p99).toBeGreaterThanOrEqual(run.latencyMs.p50);
+      expect(run.bytesPerStudentRoundByPhase.join).toBeGreaterThan(0);
+      expect(run.cpu.playMs).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(run.memory.perStudentBytes)).toBe(true);
+      expect(run.compressedSockets).toBe(0);
+    }
+    // The reveal's patch is counted in the phase it opens (bytes are counted after decoding).
+    expect(product!.bytesPerStudentRoundByPhase.resolve!).toBeGreaterThan(product!.bytesPerStudentRoundByPhase.vote!);
+    expect(report.ratios.bytesPerStudentRound).toBeGreaterThan(1);
+    expect(report.medians.product!.latencyP95Ms).toBe(product!.latencyMs.p95);
+  }, 180_000);
+
+  it("refuses bad arguments before starting anything", () => {
+    const result = runBench(["1", "0"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/STUDENTS must be at least 1/);
+    expect(result.stderr).toMatch(/usage: npm run bench:server/);
+  });
+});

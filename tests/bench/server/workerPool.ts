@@ -1,0 +1,89 @@
+// The benchmark's load workers: forked child processes (pinned to the clients' cores) that each
+// hold a share of the clients, with a request/answer helper over their IPC channels.
+import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import type { FromWorker, ToWorker } from "./ipc.ts";
+import { pinnedForkOptions, type Pinning } from "./serverProcess.ts";
+
+const WORKER_SCRIPT = join(import.meta.dirname, "loadWorker.ts");
+
+type Answer<T extends FromWorker["type"]> = Extract<FromWorker, { type: T }>;
+
+export class WorkerPool {
+  readonly workers: ChildProcess[];
+  private readonly stderrTails: string[];
+
+  constructor(count: number, pinning: Pinning) {
+    this.stderrTails = Array.from({ length: count }, () => "");
+    this.workers = Array.from({ length: count }, (_, i) => {
+      const child = fork(WORKER_SCRIPT, [], { stdio: ["ignore", "inherit", "pipe", "ipc"], ...pinnedForkOptions(pinning, pinning.clientCpus) });
+      child.stderr?.on("data", (chunk: Buffer) => {
+        this.stderrTails[i] = (this.stderrTails[i] + chunk.toString()).slice(-2000);
+      });
+      return child;
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  send(index: number, message: ToWorker): void {
+    this.workers[index]!.send(message);
+  }
+
+  /** Sends a message and waits for the worker's answer of the given type (a "fatal" or an exit rejects). */
+  ask<T extends FromWorker["type"]>(index: number, message: ToWorker, answer: T, timeoutMs: number): Promise<Answer<T>> {
+    const worker = this.workers[index]!;
+    return new Promise<Answer<T>>((resolve, reject) => {
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        worker.off("message", onMessage);
+        worker.off("exit", onExit);
+      };
+      const onMessage = (m: FromWorker): void => {
+        if (m.type === answer) {
+          cleanup();
+          resolve(m as Answer<T>);
+        } else if (m.type === "fatal") {
+          cleanup();
+          reject(new Error(`load worker ${index} failed: ${m.message}`));
+        }
+      };
+      const onExit = (code: number | null): void => {
+        cleanup();
+        reject(new Error(`load worker ${index} exited (${code}) while waiting for "${answer}"${this.stderrTails[index] ? `:\n${this.stderrTails[index]}` : ""}`));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`load worker ${index} gave no "${answer}" within ${Math.round(timeoutMs / 1000)} s`));
+      }, timeoutMs);
+      worker.on("message", onMessage);
+      worker.on("exit", onExit);
+      worker.send(message);
+    });
+  }
+
+  /** Stops every worker (they exit on their own when the channel closes; SIGKILL for any that hangs). */
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.exitCode !== null || w.signalCode !== null) return resolve();
+            const timer = setTimeout(() => w.kill("SIGKILL"), 3000);
+            w.once("exit", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            if (w.connected) w.disconnect();
+            else w.kill("SIGTERM");
+          }),
+      ),
+    );
+  }
+
+  killNow(): void {
+    for (const w of this.workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGKILL");
+  }
+}
