@@ -14,6 +14,9 @@
 // permessage-deflate (ws-transport turns it off), so the payload is what travelled; a socket that
 // did negotiate an extension is flagged so the figure is not mistaken for wire bytes. Control frames
 // (the transport's keep-alive pings, 2 bytes each) and TCP/IP overhead are not counted.
+//
+// The meter also notes when each frame arrived, before the SDK decodes it: the load worker ends an
+// action's latency there, so the clients' own decoding time is not charged to the server.
 
 /** Bytes on the wire of one unfragmented server-to-client data frame carrying `payload` bytes. */
 export function frameBytes(payload: number): number {
@@ -34,6 +37,8 @@ export function payloadBytes(data: unknown): number {
 export class ByteMeter {
   readonly bytesByPhase = new Map<string, number>();
   frames = 0;
+  /** performance.now() when the frame being handled arrived, before the SDK decoded it. */
+  frameArrivedAt = 0;
   /** Reads the client's current phase once the room is known; frames before that count as "join". */
   phaseOf: () => string = () => "join";
 
@@ -72,6 +77,7 @@ export class CountingWebSocket extends WebSocket {
     }
     const meter = this.meter;
     super.onmessage = function (this: WebSocket, event: MessageEvent) {
+      meter.frameArrivedAt = performance.now();
       const result = handler.call(this, event);
       meter.add(payloadBytes(event.data));
       return result;

@@ -64,6 +64,7 @@ class StudentClient {
   readonly room: BenchRoom;
   readonly index: number;
   readonly me: string;
+  private readonly meter: ByteMeter;
   connected = true;
   finished = false;
   private phaseKey = "";
@@ -72,6 +73,7 @@ class StudentClient {
 
   constructor(room: BenchRoom, index: number, me: string) {
     this.room = room;
+    this.meter = meterOf(room);
     this.index = index;
     this.me = me;
     room.onStateChange((state) => this.onState(state));
@@ -90,7 +92,8 @@ class StudentClient {
     if (this.pending?.shows(state)) {
       const done = this.pending;
       this.pending = null;
-      latencies[done.kind].push(performance.now() - done.t0);
+      // Until the frame carrying the patch arrived: the SDK's decoding is the client's work, not the server's.
+      latencies[done.kind].push(this.meter.frameArrivedAt - done.t0);
       done.then();
     }
     const key = `${state.round}:${state.phase}`;
