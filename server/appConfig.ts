@@ -1,9 +1,10 @@
 // The one room registry and HTTP setup (@colyseus/tools config): the `session` room, the larger
-// WebSocket payload limit, the join rate limit, the scenario and editor APIs and the built client.
+// WebSocket payload limit, the request guard (client address, body limits), the matchmaking limits, the scenario and editor APIs and the built client.
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import type { ServerOptions } from "@colyseus/core";
+import { matchMaker, type ServerOptions } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
@@ -13,11 +14,17 @@ import { ROOM_NAME } from "../shared/protocol/options.ts";
 import type { ServerSettings } from "./config.ts";
 import { readSettings } from "./config.ts";
 import { createEditorRouter } from "./editor/editorRoutes.ts";
-import { loadFacilitatorKey } from "./editor/facilitatorKey.ts";
+import { isFacilitatorKey, loadFacilitatorKey } from "./editor/facilitatorKey.ts";
 import { ScenarioWriter } from "./editor/scenarioWriter.ts";
 import { registerContentRoutes } from "./http/contentRoutes.ts";
 import { serveClient, useCompression } from "./http/staticClient.ts";
-import { FailedJoinLimiter, installJoinRateLimit } from "./joinRateLimit.ts";
+import { parseTrustProxy } from "./http/clientAddress.ts";
+import { installRequestGuard } from "./http/requestGuard.ts";
+import { createColyseusLogger, logger } from "./log/logger.ts";
+import { LogSummariser } from "./log/logSummariser.ts";
+import { AddressLimits } from "./matchmaking/addressLimits.ts";
+import { installMatchmakeGuard } from "./matchmaking/matchmakeGuard.ts";
+import { startProcessHeartbeat, stopProcessHeartbeat } from "./matchmaking/processHeartbeat.ts";
 import { SessionRoom, type SessionRoomSettings } from "./room/SessionRoom.ts";
 import { ScenarioStore } from "./scenarioStore.ts";
 
@@ -41,23 +48,31 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
     reconnectSeconds: settings.reconnectSeconds,
     idleMinutes: settings.idleMinutes,
     requestsPerSecond: settings.requestsPerSecond,
+    maxSpectators: settings.maxSpectators,
+    creatorConnectSeconds: settings.creatorConnectSeconds,
     botMinDelayMs: settings.botMinDelayMs,
     botMaxDelayMs: settings.botMaxDelayMs,
   };
   const facilitator = loadFacilitatorKey(settings.dataDir);
   const writer = new ScenarioWriter({ contentDir: settings.contentDir, dataDir: settings.dataDir });
-  const limiter = new FailedJoinLimiter(settings.joinFailuresPerMinute);
   const Room = class extends SessionRoom {
     static override settings = roomSettings;
   };
 
-  const options: ServerOptions = { greet: false };
+  const trustProxy = parseTrustProxy(settings.trustProxy);
+  const logSummariser = new LogSummariser();
+  const options: ServerOptions = { greet: false, logger: createColyseusLogger(logger, (key, emit) => logSummariser.note(key, emit)) };
+  let redisClient: unknown;
   if (settings.redisUrl) {
     // Several processes share sessions through Colyseus's own Redis presence and driver.
-    options.presence = new RedisPresence(settings.redisUrl);
+    const presence = new RedisPresence(settings.redisUrl);
+    options.presence = presence;
     options.driver = new RedisDriver(settings.redisUrl);
     if (settings.publicAddress) options.publicAddress = settings.publicAddress;
+    // The presence's own ioredis connection also holds the per-address limits, shared by every process.
+    redisClient = (presence as unknown as { pub?: unknown }).pub;
   }
+  const limits = new AddressLimits({ joinFailuresPerMinute: settings.joinFailuresPerMinute, createsPerMinute: settings.createsPerMinute, redisClient });
 
   // Event-loop delay tells whether the server itself keeps up (reported by /api/health).
   const loopDelay = monitorEventLoopDelay({ resolution: 20 });
@@ -65,19 +80,32 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
 
   return {
     settings,
-    limiter,
+    limits,
     scenarios,
     facilitator,
     app: config({
       options,
-      initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_PAYLOAD_BYTES }),
+      initializeTransport: (options) => {
+        const server = createServer();
+        installRequestGuard(server, trustProxy);
+        return new WebSocketTransport({ ...options, server, maxPayload: MAX_PAYLOAD_BYTES });
+      },
       initializeGameServer: (gameServer) => {
         gameServer.define(ROOM_NAME, Room);
-        installJoinRateLimit(limiter);
+        installMatchmakeGuard(limits, logger.child({ component: "matchmaking" }));
+        if (settings.redisUrl) startProcessHeartbeat(matchMaker.presence, matchMaker.processId);
+        else stopProcessHeartbeat();
       },
       initializeExpress: (app) => {
         useCompression(app);
         app.get("/api/health", (req, res) => {
+          // Public: plain liveness. Figures and `?reset` only with the facilitator key.
+          const header = req.get("authorization");
+          const presented = header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : req.get("x-facilitator-key");
+          if (!isFacilitatorKey(presented, facilitator.key)) {
+            res.set("Cache-Control", "no-store").json({ ok: true });
+            return;
+          }
           const memory = process.memoryUsage();
           const loop = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
           if (req.query.reset !== undefined) loopDelay.reset();

@@ -10,6 +10,14 @@ export interface ServerSettings {
   reconnectSeconds: number;
   /** Failed join attempts (unknown or closed codes) allowed per address per minute. */
   joinFailuresPerMinute: number;
+  /** Sessions one address may create per minute. */
+  createsPerMinute: number;
+  /** Which peers are proxies whose forwarding headers are believed (see server/http/clientAddress.ts). */
+  trustProxy: string;
+  /** Spectator screens (projectors) allowed per session, apart from the seats. */
+  maxSpectators: number;
+  /** Seconds a new session waits for its creator's connection before it is closed. */
+  creatorConnectSeconds: number;
   /** Minutes a session with nobody connected is kept before it is closed. */
   idleMinutes: number;
   /** Sustained requests per second allowed per client before `request/rate-limited`. */
@@ -41,6 +49,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     defaultScenarioId: env.DEFAULT_SCENARIO || "mexico-2006",
     reconnectSeconds: readNumber(env, "RECONNECT_SECONDS", 180),
     joinFailuresPerMinute: readNumber(env, "JOIN_RATE_LIMIT", 20),
+    createsPerMinute: readNumber(env, "CREATE_RATE_LIMIT", 10),
+    trustProxy: env.TRUST_PROXY ?? "",
+    maxSpectators: readNumber(env, "MAX_SPECTATORS", 10),
+    creatorConnectSeconds: readNumber(env, "CREATOR_CONNECT_SECONDS", 20),
     idleMinutes: readNumber(env, "IDLE_MINUTES", 30),
     requestsPerSecond: readNumber(env, "REQUESTS_PER_SECOND", 8),
     botMinDelayMs: readNumber(env, "BOT_MIN_DELAY_MS", 800),

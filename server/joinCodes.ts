@@ -21,6 +21,11 @@ export async function reserveJoinCode(presence: Presence): Promise<string> {
   throw new Error("could not reserve a free join code");
 }
 
+/** True while some process holds the code (its room may still be missing if that process died). */
+export async function isJoinCodeReserved(presence: Presence, code: string): Promise<boolean> {
+  return (await presence.hget(CODES_KEY, code)) !== null;
+}
+
 export async function releaseJoinCode(presence: Presence, code: string): Promise<void> {
   await presence.hdel(CODES_KEY, code);
 }

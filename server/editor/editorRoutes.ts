@@ -1,6 +1,7 @@
 // HTTP API for the facilitator editor: save, create, history and restore, all behind the
 // facilitator key; content for reading comes from the public scenario routes.
 import express from "express";
+import { logger } from "../log/logger.ts";
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import { isFacilitatorKey } from "./facilitatorKey.ts";
 import type { SaveOutcome, ScenarioWriter } from "./scenarioWriter.ts";
@@ -11,6 +12,8 @@ export interface EditorRouteOptions {
   /** Called after every successful write so the server serves the new version at once. */
   onSaved: (scenario: Scenario) => void;
 }
+
+const log = logger.child({ component: "editor" });
 
 const STATUS: Record<Exclude<SaveOutcome, { ok: true }>["code"], number> = {
   "scenario/invalid": 400,
@@ -30,10 +33,23 @@ function readVersion(value: unknown): number | undefined {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
+/** A whole scenario is a few hundred KB; 2 MB leaves room for growth and stops abuse. */
+const EDITOR_BODY_LIMIT = "2mb";
+
+/** body-parser's error types for a body that is too large or not JSON (bad input, not a server fault). */
+function getBodyErrorReply(err: unknown): { status: number; body: { code: string; message: string } } | null {
+  const type = (err as { type?: unknown }).type;
+  if (type === "entity.too.large") return { status: 413, body: { code: "request/too-large", message: `A save may be at most ${EDITOR_BODY_LIMIT}.` } };
+  if (type === "entity.parse.failed" || type === "encoding.unsupported" || type === "charset.unsupported" || type === "request.aborted") {
+    return { status: 400, body: { code: "request/invalid-payload", message: "The request body is not valid JSON." } };
+  }
+  return null;
+}
+
 export function createEditorRouter(options: EditorRouteOptions): express.Router {
   const router = express.Router();
-  router.use(express.json({ limit: "2mb" }));
 
+  // The key is checked before the body is read or parsed: without it nothing is buffered.
   router.use((req, res, next) => {
     const key = getPresentedKey(req);
     if (!key) {
@@ -46,6 +62,7 @@ export function createEditorRouter(options: EditorRouteOptions): express.Router 
     }
     next();
   });
+  router.use(express.json({ limit: EDITOR_BODY_LIMIT }));
 
   const reply = (res: express.Response, outcome: SaveOutcome, created = false) => {
     if (outcome.ok) {
@@ -105,7 +122,12 @@ export function createEditorRouter(options: EditorRouteOptions): express.Router 
   });
 
   router.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    console.error(`editor: save failed: ${err.message}`);
+    const bad = getBodyErrorReply(err);
+    if (bad) {
+      res.status(bad.status).json(bad.body);
+      return;
+    }
+    log.error({ err }, "editor: save failed");
     res.status(500).json({ code: "server/write-failed", message: "The server could not write the scenario; the previous version is unchanged. Try again." });
   });
 

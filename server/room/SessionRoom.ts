@@ -17,10 +17,14 @@ import {
 import { REFUSED_MESSAGE } from "../../shared/protocol/stateTypes.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
 import { releaseJoinCode, reserveJoinCode } from "../joinCodes.ts";
+import { logger } from "../log/logger.ts";
+import { LogSummariser } from "../log/logSummariser.ts";
+import { CREATOR_SECRET_OPTION } from "../matchmaking/matchmakeGuard.ts";
 import type { ScenarioStore } from "../scenarioStore.ts";
 import { isAccepted } from "../session/phaseTable.ts";
 import { Session } from "../session/Session.ts";
 import type { SessionState } from "../state/SessionState.ts";
+import { answerUndecodable, checkFrame } from "./frameCheck.ts";
 import { HANDLERS, isRefusal, type HandlerContext, type Sender } from "./handlers.ts";
 import { RequestBucket } from "./requestBucket.ts";
 
@@ -31,6 +35,10 @@ export interface SessionRoomSettings {
   reconnectSeconds: number;
   idleMinutes: number;
   requestsPerSecond: number;
+  /** Spectator connections allowed per session (apart from seats and the host). */
+  maxSpectators: number;
+  /** Seconds a new session waits for its creator before it is closed. */
+  creatorConnectSeconds: number;
   botMinDelayMs: number;
   botMaxDelayMs: number;
 }
@@ -43,8 +51,18 @@ type SessionClient = Client<{ userData: UserData }>;
 
 /** Close codes after which the client may come back (network trouble, not a decision). */
 const NETWORK_CLOSE_CODES = new Set([1001, 1005, 1006, 4010]);
-/** Extra connections allowed beyond the seats: the host and spectators (projectors). */
-const NON_SEAT_CONNECTIONS = 100;
+/**
+ * Messages within one second above which Colyseus closes the connection (4002), as documented.
+ * Colyseus does not count the first message of each one-second window, so its own setting is one
+ * less: with 40 it would close at the 42nd message instead of the 41st.
+ */
+export const FLOOD_MESSAGES_PER_SECOND = 40;
+
+const log = logger.child({ component: "session" });
+/** Undecodable frames are logged once per minute per room, with a count, not once per frame. */
+const frameLog = new LogSummariser();
+
+type RawFrameClient = SessionClient & { enqueueRaw(data: Uint8Array): void };
 
 function joinError(r: Refusal): ServerError {
   return new ServerError(JOIN_ERROR_STATUS, JSON.stringify(r));
@@ -52,6 +70,13 @@ function joinError(r: Refusal): ServerError {
 
 function createError(r: Refusal): ServerError {
   return new ServerError(CREATE_ERROR_STATUS, JSON.stringify(r));
+}
+
+/** Splits the matchmaker's creator secret off the options a client sent (see matchmakeGuard). */
+function takeCreatorSecret(raw: unknown): { secret: string | null; options: unknown } {
+  if (typeof raw !== "object" || raw === null || !(CREATOR_SECRET_OPTION in raw)) return { secret: null, options: raw ?? {} };
+  const { [CREATOR_SECRET_OPTION]: secret, ...options } = raw as Record<string, unknown>;
+  return { secret: typeof secret === "string" ? secret : "", options };
 }
 
 function formatIssues(error: z.ZodError): string {
@@ -76,12 +101,16 @@ function asParseResult<S extends z.ZodType>(schema: S) {
 export class SessionRoom extends Room<{ state: SessionState; client: SessionClient }> {
   static settings: SessionRoomSettings;
 
-  override maxMessagesPerSecond = 40;
+  override maxMessagesPerSecond = FLOOD_MESSAGES_PER_SECOND - 1;
   private session!: Session;
   private bots!: BotDriver;
   private hostSessionId: string | null = null;
   private hostClaimed = false;
+  private creatorSecret: string | null = null;
+  private creatorTimer: { clear(): void } | null = null;
   private idleTimer: { clear(): void } | null = null;
+  /** The connection (sessionId) that holds each student seat: exactly one at a time. */
+  private readonly seatHolders = new Map<string, string>();
 
   override messages = {
     ...Object.fromEntries(
@@ -98,8 +127,13 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
         }),
       ]),
     ),
-    _: (client: Client, type: unknown) => {
+    // The wildcard: an unknown `send` type arrives as (client, type, payload); a request whose
+    // type is literally "*" arrives as (client, payload, ctx) and must be refused, not answered ok.
+    _: (client: Client, type: unknown, third: unknown) => {
+      const ctx = third as { id?: unknown; reject?: (r: Refusal) => unknown } | undefined;
+      if (typeof ctx?.id === "number" && typeof ctx.reject === "function") return ctx.reject(refusal("request/unknown-type", { details: "*" }));
       client.send(REFUSED_MESSAGE, refusal("request/unknown-type", { details: String(type).slice(0, 80) }));
+      return undefined;
     },
   };
 
@@ -108,7 +142,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   }
 
   override async onCreate(rawOptions: unknown): Promise<void> {
-    const parsed = CreateOptionsSchema.safeParse(rawOptions ?? {});
+    const { secret, options: withoutSecret } = takeCreatorSecret(rawOptions);
+    this.creatorSecret = secret;
+    const parsed = CreateOptionsSchema.safeParse(withoutSecret);
     if (!parsed.success) throw createError(refusal("create/invalid-options", { details: formatIssues(parsed.error) }));
     const options: SessionOptions = parsed.data;
     const scenarioId = options.scenarioId ?? this.settings.defaultScenarioId;
@@ -122,7 +158,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     this.roomId = code;
     await this.setPrivate(true);
     this.autoDispose = false;
-    this.maxClients = options.maxPlayers + NON_SEAT_CONNECTIONS;
+    // A safety net only: seats and spectators are capped in onJoin with typed refusals. The slack
+    // covers a returning device's new connection before its old one is closed, and the host.
+    this.maxClients = options.maxPlayers * 2 + this.settings.maxSpectators + 4;
+    this.interceptUndecodableFrames();
 
     this.session = new Session({
       scenario,
@@ -142,17 +181,25 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     });
     this.state = this.session.state;
     this.scheduleIdleCheck();
+    // A session whose creator never connects (a scripted create) is not kept for the idle window.
+    this.creatorTimer = this.clock.setTimeout(() => {
+      if (!this.hostClaimed) void this.disconnect();
+    }, this.settings.creatorConnectSeconds * 1000);
   }
 
   override onJoin(client: SessionClient, rawOptions: unknown): void {
     const session = this.session;
     const bucket = new RequestBucket(this.settings.requestsPerSecond);
-    if (!this.hostClaimed && CreateOptionsSchema.safeParse(rawOptions ?? {}).success) {
+    const { secret, options: joinOptions } = takeCreatorSecret(rawOptions);
+    if (secret !== null) {
+      // Only the creator's own reservation carries the secret the matchmaker generated.
+      if (this.hostClaimed || secret !== this.creatorSecret) throw joinError(refusal("join/invalid-options", { details: "not this session's creator" }));
       this.hostClaimed = true;
+      this.creatorTimer?.clear();
       this.becomeHost(client, bucket);
       return;
     }
-    const parsed = JoinOptionsSchema.safeParse(rawOptions ?? {});
+    const parsed = JoinOptionsSchema.safeParse(joinOptions);
     if (!parsed.success) throw joinError(refusal("join/invalid-options", { details: formatIssues(parsed.error) }));
     const options = parsed.data;
     if (options.as === "host") {
@@ -162,6 +209,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     }
     if (session.phase === "ended") throw joinError(refusal("join/session-ended"));
     if (options.as === "spectator") {
+      if (session.state.spectators >= this.settings.maxSpectators) throw joinError(refusal("join/spectators-full"));
       client.userData = { seat: "spectator", playerId: null, bucket };
       session.state.spectators += 1;
       this.cancelIdleCheck();
@@ -169,7 +217,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     }
     const seated = session.seatStudent(options.nickname, options.deviceToken);
     if ("code" in seated) throw joinError(seated);
-    // A returning device replaces a stale connection that still holds its seat.
+    // A returning device takes the seat: an older connection still open is closed with 4409, and
+    // one waiting to reconnect is closed with 4409 when it comes back (see onReconnect).
+    this.seatHolders.set(seated.playerId, client.sessionId);
     for (const other of this.clients) {
       if (other !== client && other.userData?.playerId === seated.playerId) other.leave(HOST_REPLACED_CLOSE_CODE);
     }
@@ -187,6 +237,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   }
 
   override onReconnect(client: SessionClient): void {
+    const playerId = client.userData?.playerId;
+    if (client.userData?.seat === "student" && playerId && this.seatHolders.get(playerId) !== client.sessionId) {
+      // The same device joined again while this connection was away: that newer join keeps the seat.
+      client.leave(HOST_REPLACED_CLOSE_CODE);
+      return;
+    }
     this.markConnected(client, true);
     this.cancelIdleCheck();
   }
@@ -207,7 +263,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   override onUncaughtException(error: Error, methodName: string): void {
     // Refusals thrown at create/join are answers, not bugs.
     if ((error as { cause?: unknown }).cause instanceof ServerError) return;
-    console.error(`[session ${this.roomId}] uncaught exception in ${methodName}:`, error);
+    log.error({ room: this.roomId, method: methodName, err: error }, "uncaught exception");
   }
 
   private dispatch(client: SessionClient, type: MessageType, parsed: z.ZodSafeParseResult<unknown>): unknown {
@@ -223,7 +279,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     try {
       return (HANDLERS[type] as (c: HandlerContext, p: unknown) => unknown)(ctx, parsed.data);
     } catch (error) {
-      console.error(`[session ${this.roomId}] ${type} failed:`, error);
+      log.error({ room: this.roomId, request: type, err: error }, "request handler failed");
       return refusal("internal/error" satisfies RefusalCode);
     }
   }
@@ -246,7 +302,26 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   /** False for an old connection replaced by the same device joining again. */
   private isCurrentConnectionOf(client: SessionClient, playerId: string): boolean {
-    return !this.clients.some((c) => c !== client && c.userData?.playerId === playerId);
+    return this.seatHolders.get(playerId) === client.sessionId;
+  }
+
+  /**
+   * Wraps Colyseus's per-frame entry point (bound to each connection at join) so an undecodable
+   * data or request frame is answered with a typed refusal and logged in summary, and never
+   * reaches Colyseus's decoder (which would disconnect or reply with an untyped error).
+   */
+  private interceptUndecodableFrames(): void {
+    const room = this as unknown as { _onMessage: (client: RawFrameClient, buffer: Buffer) => void };
+    const dispatch = room._onMessage.bind(this);
+    room._onMessage = (client, buffer) => {
+      const verdict = checkFrame(buffer);
+      if (verdict.ok) return dispatch(client, buffer);
+      answerUndecodable(client, verdict.requestId);
+      frameLog.note(`undecodable:${this.roomId}`, (suppressed) =>
+        log.warn({ room: this.roomId, suppressedSinceLast: suppressed }, suppressed > 0 ? `${suppressed} more undecodable frames in the last minute` : "undecodable frame refused"),
+      );
+      return undefined;
+    };
   }
 
   private disconnectPlayer(playerId: string): void {

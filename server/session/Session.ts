@@ -11,7 +11,9 @@ import { drawRoundEvents, resolveRound } from "../../shared/rules/resolveRound.t
 import type { Rng } from "../../shared/rules/rng.ts";
 import { createRng } from "../../shared/rules/rng.ts";
 import type { MessagePayload, VoteValue } from "../../shared/protocol/messages.ts";
+import { getNicknameSkeleton, isInvisibleNickname, isReservedNickname } from "../../shared/protocol/nicknames.ts";
 import type { BotStrategy, SessionOptions } from "../../shared/protocol/options.ts";
+import { MAX_BOTS_PER_REQUEST } from "../../shared/protocol/options.ts";
 import type { Phase, TimedPhase } from "../../shared/protocol/phases.ts";
 import { DEFAULT_PHASE_SECONDS, TIMED_PHASES } from "../../shared/protocol/phases.ts";
 import type { Refusal } from "../../shared/protocol/refusals.ts";
@@ -22,7 +24,7 @@ import type { EngineClock } from "./phaseEngine.ts";
 import { PhaseEngine } from "./phaseEngine.ts";
 import type { ActedCheck } from "./phaseTable.ts";
 import { clearReveal, getMix, tallyVotes, writeCountry, writeDebrief, writeRoundResult } from "./roundResolution.ts";
-import { getNicknameKey, pickBalancedRole, suggestNickname } from "./seats.ts";
+import { pickRoleFromCounts, suggestNickname } from "./seats.ts";
 
 /** A seat's choices that never enter the synced state. */
 interface SeatPrivate {
@@ -59,6 +61,13 @@ export class Session {
   readonly history: RoundOutcome[] = [];
   private readonly seats = new Map<string, SeatPrivate>();
   private readonly blockedDevices = new Set<string>();
+  /** Skeletons of nicknames the host kicked: nobody may take them again in this session. */
+  private readonly blockedNicknames = new Set<string>();
+  /** Nickname skeleton → player id, so a join checks uniqueness in constant time. */
+  private readonly nicknameOwners = new Map<string, string>();
+  /** Seated players per role, kept up to date so seating is constant time (no scan of the class). */
+  private readonly roleCounts = new Map<string, number>();
+  private nextBotNumber = 1;
   private readonly hiddenArguments = new Map<string, ArgumentState>();
   private readonly argumentAuthors = new Map<string, string>();
   private readonly startIndicators: Record<Indicator, number>;
@@ -112,10 +121,10 @@ export class Session {
 
   // ── Seats ────────────────────────────────────────────────────────────────
 
+  /** Taken = the same skeleton as a seated player's nickname (case, accents, look-alike letters ignored) or a kicked one. */
   isNicknameTaken(nickname: string): boolean {
-    const key = getNicknameKey(nickname);
-    for (const p of this.state.players.values()) if (getNicknameKey(p.nickname) === key) return true;
-    return false;
+    const key = getNicknameSkeleton(nickname);
+    return this.nicknameOwners.has(key) || this.blockedNicknames.has(key);
   }
 
   isBlocked(deviceToken: string): boolean {
@@ -137,6 +146,9 @@ export class Session {
       this.setConnected(returning, true);
       return { playerId: returning };
     }
+    if (isInvisibleNickname(nickname)) return refusal("join/nickname-invisible");
+    if (isReservedNickname(nickname)) return refusal("join/nickname-reserved");
+    if (this.blockedNicknames.has(getNicknameSkeleton(nickname))) return refusal("join/blocked");
     if (this.isNicknameTaken(nickname)) {
       return refusal("join/nickname-taken", { suggestion: suggestNickname(nickname, (c) => this.isNicknameTaken(c)) });
     }
@@ -146,9 +158,12 @@ export class Session {
 
   addBots(payload: MessagePayload<"addBots">): Refusal | { playerIds: string[] } {
     if (this.state.players.size + payload.count > this.options.maxPlayers) return refusal("session/full");
+    if (payload.count > MAX_BOTS_PER_REQUEST) return refusal("host/too-many-bots", { details: `at most ${MAX_BOTS_PER_REQUEST} per request` });
     const playerIds: string[] = [];
     for (let i = 0; i < payload.count; i++) {
-      const nickname = suggestNickname(`Bot`, (c) => this.isNicknameTaken(c));
+      // Bot numbers only grow, so naming costs one lookup per bot rather than a scan from "Bot2".
+      let nickname = `Bot ${this.nextBotNumber++}`;
+      while (this.isNicknameTaken(nickname)) nickname = `Bot ${this.nextBotNumber++}`;
       playerIds.push(this.addSeat({ nickname, deviceToken: null, strategy: payload.strategy }));
     }
     this.engine.checkEveryoneActed();
@@ -170,10 +185,29 @@ export class Session {
     return { playerIds: ids };
   }
 
-  kick(playerId: string): Refusal | { ok: true } {
+  /**
+   * Removes a seat and what the host chooses: the student's endorsements always go (they no
+   * longer count), their argument stays unless `removeArgument`. A student's device and
+   * nickname (by skeleton) are blocked for the rest of the session.
+   */
+  kick(playerId: string, options: { removeArgument?: boolean } = {}): Refusal | { ok: true } {
     const seat = this.seats.get(playerId);
-    if (!seat) return refusal("host/unknown-player");
-    if (seat.deviceToken) this.blockedDevices.add(seat.deviceToken);
+    const player = this.state.players.get(playerId);
+    if (!seat || !player) return refusal("host/unknown-player");
+    if (seat.deviceToken) {
+      this.blockedDevices.add(seat.deviceToken);
+      this.blockedNicknames.add(getNicknameSkeleton(player.nickname));
+    }
+    for (const argumentId of seat.endorsed) {
+      const argument = this.state.arguments.get(argumentId) ?? this.hiddenArguments.get(argumentId);
+      if (argument) argument.endorsements = Math.max(0, argument.endorsements - 1);
+    }
+    seat.endorsed.clear();
+    if (options.removeArgument) {
+      const authored = [...this.argumentAuthors].filter(([, author]) => author === playerId).map(([id]) => id);
+      for (const argumentId of authored) this.deleteArgument(argumentId);
+      if (seat.proposal) seat.proposal.argumentId = null;
+    }
     this.removeSeat(playerId);
     this.events.onKicked(playerId);
     this.engine.checkEveryoneActed();
@@ -184,6 +218,8 @@ export class Session {
     const player = this.state.players.get(playerId);
     if (!player) return refusal("host/unknown-player");
     if (!this.scenario.roles.some((r) => r.id === roleId)) return refusal("host/unknown-role");
+    this.roleCounts.set(player.roleId, Math.max(0, (this.roleCounts.get(player.roleId) ?? 1) - 1));
+    this.roleCounts.set(roleId, (this.roleCounts.get(roleId) ?? 0) + 1);
     player.roleId = roleId;
     for (const [argumentId, author] of this.argumentAuthors) {
       const arg = this.state.arguments.get(argumentId) ?? this.hiddenArguments.get(argumentId);
@@ -414,7 +450,9 @@ export class Session {
   private addSeat(options: { nickname: string; deviceToken: string | null; strategy: BotStrategy | null }): string {
     const playerId = `p${this.nextPlayerNumber++}`;
     const roleIds = this.scenario.roles.map((r) => r.id);
-    const roleId = pickBalancedRole(roleIds, [...this.state.players.values()].map((p) => p.roleId));
+    const roleId = pickRoleFromCounts(roleIds, this.roleCounts);
+    this.roleCounts.set(roleId, (this.roleCounts.get(roleId) ?? 0) + 1);
+    this.nicknameOwners.set(getNicknameSkeleton(options.nickname), playerId);
     this.seats.set(playerId, { deviceToken: options.deviceToken, proposal: null, endorsed: new Set(), vote: null });
     this.state.players.set(
       playerId,
@@ -433,6 +471,8 @@ export class Session {
       this.state.proposalCounts.set(id, Math.max(0, (this.state.proposalCounts.get(id) ?? 1) - 1));
     }
     if (player.voted) this.state.votesCast = Math.max(0, this.state.votesCast - 1);
+    this.roleCounts.set(player.roleId, Math.max(0, (this.roleCounts.get(player.roleId) ?? 1) - 1));
+    this.nicknameOwners.delete(getNicknameSkeleton(player.nickname));
     this.seats.delete(playerId);
     this.state.players.delete(playerId);
   }

@@ -1,10 +1,6 @@
-// Seat helpers: nickname uniqueness with a suggested variant, and balanced role assignment.
+// Seat helpers: a suggested variant of a taken nickname, and balanced role assignment.
+// (Nickname comparison itself lives in shared/protocol/nicknames.ts.)
 import { NICKNAME_MAX_LENGTH } from "../../shared/protocol/options.ts";
-
-/** Case- and accent-insensitive key, so "Ana" and "ana" cannot both sit in one session. */
-export function getNicknameKey(nickname: string): string {
-  return nickname.normalize("NFKC").toLocaleLowerCase("en");
-}
 
 /** A free variant of a taken nickname: the name with the lowest free number appended. */
 export function suggestNickname(nickname: string, isTaken: (candidate: string) => boolean): string {
@@ -16,10 +12,11 @@ export function suggestNickname(nickname: string, isTaken: (candidate: string) =
   return nickname;
 }
 
-/** The role with the fewest seated players (ties: the scenario's order), to keep roles balanced. */
-export function pickBalancedRole(roleIds: readonly string[], seatedRoleIds: Iterable<string>): string {
-  const counts = new Map<string, number>(roleIds.map((id) => [id, 0]));
-  for (const id of seatedRoleIds) if (counts.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+/**
+ * The role with the fewest seated players (ties: the scenario's order), to keep roles balanced,
+ * from counts the caller keeps up to date: it costs the number of roles, not of players.
+ */
+export function pickRoleFromCounts(roleIds: readonly string[], counts: ReadonlyMap<string, number>): string {
   let best = roleIds[0] ?? "";
   for (const id of roleIds) if ((counts.get(id) ?? 0) < (counts.get(best) ?? 0)) best = id;
   return best;

@@ -1,7 +1,7 @@
 // Every request a client may send, one zod schema per type in one table; the server's handler
 // table is typed against it, so the compiler reports a missing or extra handler.
 import { z } from "zod";
-import { ARGUMENT_MAX_LENGTH, BotStrategySchema } from "./options.ts";
+import { ARGUMENT_WIRE_MAX_LENGTH, BotStrategySchema } from "./options.ts";
 
 const Id = z.string().min(1).max(80);
 // Payload-less requests accept `{}` or nothing at all.
@@ -23,7 +23,7 @@ export const MESSAGES = {
     who: "student",
     schema: z.strictObject({
       policyId: Id,
-      argument: z.string().trim().max(ARGUMENT_MAX_LENGTH).optional(),
+      argument: z.string().trim().max(ARGUMENT_WIRE_MAX_LENGTH).optional(),
       figureId: Id.optional(),
     }),
   },
@@ -35,7 +35,8 @@ export const MESSAGES = {
   resume: { who: "host", schema: Empty },
   extend: { who: "host", schema: z.strictObject({ seconds: z.number().int().min(1).max(1800) }) },
   skip: { who: "host", schema: Empty },
-  kick: { who: "host", schema: z.strictObject({ playerId: Id }) },
+  /** `removeArgument`: also take the student's arguments off the wall (default: they stay). */
+  kick: { who: "host", schema: z.strictObject({ playerId: Id, removeArgument: z.boolean().default(false) }) },
   reassignRole: { who: "host", schema: z.strictObject({ playerId: Id, roleId: Id }) },
   spotlight: { who: "host", schema: z.strictObject({ argumentId: Id.nullable() }) },
   hideArgument: { who: "host", schema: z.strictObject({ argumentId: Id, hidden: z.boolean().default(true) }) },

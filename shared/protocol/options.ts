@@ -17,7 +17,15 @@ export const JoinCodeSchema = z
 
 export const MAX_PLAYERS_LIMIT = 1000;
 export const NICKNAME_MAX_LENGTH = 20;
+/** The longest argument any scenario may allow (a scenario's own `argumentMaxLength` is at most this). */
 export const ARGUMENT_MAX_LENGTH = 280;
+/**
+ * What the wire accepts for an argument: longer than any scenario allows, so an over-long
+ * argument reaches the session and gets `propose/argument-too-long`; far longer is a malformed request.
+ */
+export const ARGUMENT_WIRE_MAX_LENGTH = 2000;
+/** Bots one `addBots` request may add (`host/too-many-bots` beyond). */
+export const MAX_BOTS_PER_REQUEST = 50;
 export const BOT_STRATEGIES = ["always-kingpin", "evidence-follower", "random"] as const;
 export const BotStrategySchema = z.enum(BOT_STRATEGIES);
 export type BotStrategy = z.infer<typeof BotStrategySchema>;

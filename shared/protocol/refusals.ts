@@ -5,6 +5,9 @@ export const REFUSALS = {
   "request/invalid-payload": "The request was malformed.",
   "request/unknown-type": "Unknown request type.",
   "request/rate-limited": "Too many requests; slow down.",
+  "request/undecodable": "The message could not be decoded.",
+  "request/too-large": "The request body is larger than the server accepts.",
+  "request/length-required": "The request must state its body's length.",
   "auth/not-host": "Only the host can do that.",
   "auth/not-student": "Only a seated student can do that.",
   "auth/bad-host-key": "That host key is not valid for this session.",
@@ -30,15 +33,21 @@ export const REFUSALS = {
   "host/unknown-role": "No such role in this scenario.",
   "host/unknown-argument": "No such argument.",
   "host/not-a-bot": "That player is not a bot.",
+  "host/too-many-bots": "Too many bots in one request; add them in smaller groups.",
   "join/invalid-options": "The join options are malformed.",
   "join/unknown-code": "No live session has that code.",
   "join/session-ended": "That session has ended.",
   "join/session-full": "That session is full.",
+  "join/spectators-full": "That session has as many spectator screens as it allows.",
+  "join/session-unavailable": "That session's server is not reachable right now; ask your teacher.",
+  "join/nickname-invisible": "A nickname needs visible letters or digits.",
+  "join/nickname-reserved": "That nickname is kept for staff; choose another.",
   "join/nickname-taken": "That nickname is taken in this session.",
-  "join/blocked": "This device was removed from the session by the host.",
+  "join/blocked": "This device or nickname was removed from the session by the host.",
   "join/rate-limited": "Too many join attempts from this address; wait a minute.",
   "create/invalid-options": "The session options are invalid.",
   "create/unknown-scenario": "No such scenario on this server.",
+  "create/rate-limited": "Too many sessions created from this address; wait a minute.",
   "internal/error": "Something went wrong on the server; nothing was changed.",
 } as const;
 
@@ -67,6 +76,8 @@ export const JOIN_ERROR_STATUS = 4400;
 export const CREATE_ERROR_STATUS = 400;
 export const JOIN_RATE_LIMIT_STATUS = 429;
 export const ROOM_NOT_FOUND_STATUS = 522;
+/** HTTP status of a body over the size limit (matchmaking: 16 KB). */
+export const BODY_TOO_LARGE_STATUS = 413;
 
 /** Turns an SDK join/create error into a Refusal (clients call this in their join form). */
 export function parseJoinError(error: unknown): Refusal {
@@ -80,6 +91,7 @@ export function parseJoinError(error: unknown): Refusal {
     }
   }
   if (e?.code === ROOM_NOT_FOUND_STATUS) return refusal("join/unknown-code");
+  if (e?.code === BODY_TOO_LARGE_STATUS) return refusal("request/too-large");
   return refusal("internal/error", { details: typeof e?.message === "string" ? e.message : String(error) });
 }
 

@@ -23,6 +23,7 @@ export async function startServer(overrides: Partial<ServerSettings> = {}): Prom
     botMinDelayMs: 5,
     botMaxDelayMs: 30,
     joinFailuresPerMinute: 1000,
+    createsPerMinute: 1000,
     requestsPerSecond: 1000,
     dataDir: mkdtempSync(join(tmpdir(), "hc-server-test-")),
     ...overrides,

@@ -71,7 +71,8 @@ describe("joining", () => {
     expect(serverState(code).players.has(ana.welcome.playerId!)).toBe(false);
     const e = await testServer.colyseus.sdk.joinById(code, { as: "student", nickname: "Ana again", deviceToken: ana.deviceToken }).then(() => null, (x: unknown) => x);
     expect(parseJoinError(e).code).toBe("join/blocked");
-    await joinStudent(testServer.colyseus, code, "Ana"); // the nickname itself is free again
+    const e2 = await testServer.colyseus.sdk.joinById(code, { as: "student", nickname: "Ana", deviceToken: newDeviceToken() }).then(() => null, (x: unknown) => x);
+    expect(parseJoinError(e2).code).toBe("join/blocked"); // the nickname is blocked too, from any device
   });
 });
 

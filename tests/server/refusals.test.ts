@@ -80,7 +80,9 @@ describe("refusals", () => {
     expect((await refusalOf(ana.room.request("propose", { policyId: "no-such-policy" }))).code).toBe("propose/unknown-policy");
     const policyId = server.state.proposalCounts.keys().next().value as string;
     expect((await refusalOf(ana.room.request("propose", { policyId, figureId: "no-such-figure" }))).code).toBe("propose/unknown-figure");
-    expect((await refusalOf(ana.room.request("propose", { policyId, argument: "x".repeat(281) }))).code).toBe("request/invalid-payload");
+    // Longer than the scenario allows (280) is the session's refusal; absurdly long is a malformed request.
+    expect((await refusalOf(ana.room.request("propose", { policyId, argument: "x".repeat(281) }))).code).toBe("propose/argument-too-long");
+    expect((await refusalOf(ana.room.request("propose", { policyId, argument: "x".repeat(2001) }))).code).toBe("request/invalid-payload");
     expect((await refusalOf(host.request("kick", { playerId: "nobody" }))).code).toBe("host/unknown-player");
     expect((await refusalOf(host.request("reassignRole", { playerId: ana.welcome.playerId!, roleId: "no-such-role" }))).code).toBe("host/unknown-role");
     expect((await refusalOf(host.request("spotlight", { argumentId: "a999" }))).code).toBe("host/unknown-argument");
