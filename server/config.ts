@@ -28,10 +28,14 @@ export interface ServerSettings {
   redisUrl: string | null;
   /** This process's address as clients reach it (host:port), required with Redis. */
   publicAddress: string | null;
-  /** Server-side data (editor history, the facilitator key). */
+  /** Server-side data (editor history, the facilitator key, the session records). */
   dataDir: string;
   /** Built client to serve, if it exists. */
   clientDir: string;
+  /** PostgreSQL for the session records (postgres://…); null = SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** Days an ended session's record is kept. */
+  retentionDays: number;
 }
 
 function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -61,5 +65,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     publicAddress: env.PUBLIC_ADDRESS || null,
     dataDir: resolve(root, env.DATA_DIR || "data"),
     clientDir: resolve(root, env.CLIENT_DIR || "dist/client"),
+    databaseUrl: env.DATABASE_URL || null,
+    retentionDays: readNumber(env, "RETENTION_DAYS", 365),
   };
 }

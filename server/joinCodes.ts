@@ -21,6 +21,13 @@ export async function reserveJoinCode(presence: Presence): Promise<string> {
   throw new Error("could not reserve a free join code");
 }
 
+/** Reserves one given code (a session restored after a restart); false if a live session holds it. */
+export async function claimJoinCode(presence: Presence, code: string): Promise<boolean> {
+  if ((await presence.hincrby(CODES_KEY, code, 1)) === 1) return true;
+  await presence.hincrby(CODES_KEY, code, -1);
+  return false;
+}
+
 /** True while some process holds the code (its room may still be missing if that process died). */
 export async function isJoinCodeReserved(presence: Presence, code: string): Promise<boolean> {
   return (await presence.hget(CODES_KEY, code)) !== null;

@@ -14,11 +14,15 @@ function getLanAddresses(): string[] {
 }
 
 async function main(): Promise<void> {
-  const { app, settings, facilitator } = createAppConfig();
+  const { app, settings, facilitator, records } = createAppConfig();
   process.env.PORT = String(settings.port);
   // Binds every interface so phones on the classroom network can reach it.
   const server = await listen(app, settings.port);
-  server.onShutdown(() => console.log("Session server stopped."));
+  server.onShutdown(async () => {
+    // Rooms are closed by now; their records stay live and come back at the next start.
+    await records.stop();
+    console.log("Session server stopped.");
+  });
 
   const lan = getLanAddresses();
   const urls = lan.map((ip) => `http://${ip}:${settings.port}/`);

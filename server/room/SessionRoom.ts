@@ -5,6 +5,7 @@ import { Room, ServerError, validate, type Client } from "@colyseus/core";
 import type { z } from "zod";
 import { MESSAGES, MESSAGE_TYPES, type MessageType } from "../../shared/protocol/messages.ts";
 import { CreateOptionsSchema, JoinOptionsSchema, type SessionOptions } from "../../shared/protocol/options.ts";
+import type { Phase } from "../../shared/protocol/phases.ts";
 import {
   CREATE_ERROR_STATUS,
   HOST_REPLACED_CLOSE_CODE,
@@ -16,10 +17,13 @@ import {
 } from "../../shared/protocol/refusals.ts";
 import { REFUSED_MESSAGE } from "../../shared/protocol/stateTypes.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
-import { releaseJoinCode, reserveJoinCode } from "../joinCodes.ts";
+import { claimJoinCode, releaseJoinCode, reserveJoinCode } from "../joinCodes.ts";
 import { logger } from "../log/logger.ts";
 import { LogSummariser } from "../log/logSummariser.ts";
 import { CREATOR_SECRET_OPTION } from "../matchmaking/matchmakeGuard.ts";
+import { isShuttingDown } from "../record/isShuttingDown.ts";
+import { takeRecovery, type PendingRecovery } from "../record/recoveryTokens.ts";
+import type { LiveRecord, SessionRecords } from "../record/SessionRecords.ts";
 import type { ScenarioStore } from "../scenarioStore.ts";
 import { isAccepted } from "../session/phaseTable.ts";
 import { Session } from "../session/Session.ts";
@@ -41,6 +45,8 @@ export interface SessionRoomSettings {
   creatorConnectSeconds: number;
   botMinDelayMs: number;
   botMaxDelayMs: number;
+  /** The durable record (server/record/); null keeps sessions in memory only. */
+  records: SessionRecords | null;
 }
 
 interface UserData extends Sender {
@@ -109,6 +115,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   private creatorSecret: string | null = null;
   private creatorTimer: { clear(): void } | null = null;
   private idleTimer: { clear(): void } | null = null;
+  private record: LiveRecord | null = null;
   /** The connection (sessionId) that holds each student seat: exactly one at a time. */
   private readonly seatHolders = new Map<string, string>();
 
@@ -142,6 +149,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   }
 
   override async onCreate(rawOptions: unknown): Promise<void> {
+    const recovery = takeRecovery(rawOptions);
+    if (recovery) return this.restore(recovery);
     const { secret, options: withoutSecret } = takeCreatorSecret(rawOptions);
     this.creatorSecret = secret;
     const parsed = CreateOptionsSchema.safeParse(withoutSecret);
@@ -180,6 +189,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       timing: { minDelayMs: this.settings.botMinDelayMs, maxDelayMs: this.settings.botMaxDelayMs },
     });
     this.state = this.session.state;
+    this.record = (await this.settings.records?.begin(this.session, { scenario, options })) ?? null;
     this.scheduleIdleCheck();
     // A session whose creator never connects (a scripted create) is not kept for the idle window.
     this.creatorTimer = this.clock.setTimeout(() => {
@@ -257,7 +267,39 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   override async onDispose(): Promise<void> {
     this.bots?.cancel();
     this.session?.engine.stop();
+    await this.record?.finish({ shuttingDown: isShuttingDown() });
     if (this.session) await releaseJoinCode(this.presence, this.session.state.code);
+  }
+
+  /** Brings back a session that was live when the server stopped, under its own join code (server/record/). */
+  private async restore(recovery: PendingRecovery): Promise<void> {
+    const records = this.settings.records;
+    const code = recovery.record.code;
+    if (!records) throw new Error("sessions can only be restored with a session store");
+    if (!(await claimJoinCode(this.presence, code))) throw new Error(`join code ${code} is held by another session`);
+    this.roomId = code;
+    await this.setPrivate(true);
+    this.autoDispose = false;
+    const events = {
+      onPhase: (phase: Phase) => this.bots.onPhase(phase),
+      onKicked: (playerId: string) => this.disconnectPlayer(playerId),
+      onEnded: () => this.bots.cancel(),
+    };
+    const restored = records.restore(recovery, { clock: this.clock, events });
+    this.session = restored.session;
+    this.record = restored.record;
+    this.maxClients = this.session.options.maxPlayers * 2 + this.settings.maxSpectators + 4;
+    this.interceptUndecodableFrames();
+    this.bots = new BotDriver({
+      session: this.session,
+      clock: this.clock,
+      timing: { minDelayMs: this.settings.botMinDelayMs, maxDelayMs: this.settings.botMaxDelayMs },
+    });
+    this.state = this.session.state;
+    restored.resumeBots(this.bots);
+    // No creator will connect: the host comes back with their key.
+    this.hostClaimed = true;
+    this.scheduleIdleCheck();
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

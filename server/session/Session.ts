@@ -52,7 +52,7 @@ export interface SessionEvents {
 
 export class Session {
   readonly state = new SessionState();
-  readonly hostKey = randomBytes(18).toString("base64url");
+  readonly hostKey: string;
   readonly engine: PhaseEngine;
   readonly scenario: Scenario;
   readonly options: SessionOptions;
@@ -77,7 +77,17 @@ export class Session {
   private nextPlayerNumber = 1;
   private nextArgumentNumber = 1;
 
-  constructor(options: { scenario: Scenario; options: SessionOptions; code: string; clock: EngineClock; events: SessionEvents; now?: () => number }) {
+  constructor(options: {
+    scenario: Scenario;
+    options: SessionOptions;
+    code: string;
+    clock: EngineClock;
+    events: SessionEvents;
+    now?: () => number;
+    /** A restored session keeps the key its host already holds (server/record/). */
+    hostKey?: string;
+  }) {
+    this.hostKey = options.hostKey ?? randomBytes(18).toString("base64url");
     this.scenario = options.scenario;
     this.options = options.options;
     this.events = options.events;

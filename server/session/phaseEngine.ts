@@ -28,6 +28,8 @@ export interface PhaseHooks {
 export class PhaseEngine {
   private timer: { clear(): void } | null = null;
   private entering = false;
+  /** While set (a recorded session replayed or just restored), phases do not end early on their own. */
+  holdEarlyEnds = false;
   private readonly flow: PhaseFlow;
   private readonly clock: EngineClock;
   private readonly seconds: Record<TimedPhase, number>;
@@ -109,7 +111,7 @@ export class PhaseEngine {
 
   /** Ends the phase early when its table entry says so and every connected student has acted. */
   checkEveryoneActed(): void {
-    if (this.entering) return;
+    if (this.entering || this.holdEarlyEnds) return;
     const check = PHASE_TABLE[this.phase].endsWhenAllActed;
     if (check && this.hooks.hasEveryoneActed(check)) this.advance();
   }

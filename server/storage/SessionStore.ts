@@ -1,0 +1,170 @@
+// The durable record of sessions, behind one interface with two adapters (SQLite in DATA_DIR by
+// default, PostgreSQL with DATABASE_URL): each session's settings and scenario, and its journal
+// of accepted actions and phase changes, from which the session is rebuilt by replay.
+import { z } from "zod";
+import { PHASES } from "../../shared/protocol/phases.ts";
+
+/** One journal entry: an accepted call on the Session (or its phase engine), or a phase entered. */
+export const JournalEntrySchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("call"),
+    target: z.enum(["session", "engine"]),
+    method: z.string().min(1),
+    args: z.array(z.unknown()),
+  }),
+  /** The `index`-th phase change of the session (1 = leaving the lobby). */
+  z.strictObject({ kind: z.literal("phase"), phase: z.enum(PHASES), index: z.number().int().min(1) }),
+]);
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+export interface JournalEvent {
+  /** 1, 2, 3 … within the session. */
+  seq: number;
+  /** Server time (ms) when it happened. */
+  at: number;
+  entry: JournalEntry;
+}
+
+/** What the session list shows without replaying the journal; updated with every write. */
+export interface SessionSummary {
+  phase: string;
+  round: number;
+  totalRounds: number;
+  /** Seated students (bots not counted). */
+  students: number;
+  roundsPlayed: number;
+}
+
+export interface NewSessionRecord {
+  /** Internal id (join codes are reused once a session's room is gone). */
+  id: string;
+  code: string;
+  hostKey: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  /** The scenario title in the session's language, for lists. */
+  scenarioTitle: string;
+  /** The whole scenario as it was when the session started (JSON), so replays never see later edits. */
+  scenarioJson: string;
+  /** The parsed create options (JSON). */
+  optionsJson: string;
+  language: string;
+  createdAt: number;
+}
+
+export interface SessionRecord extends NewSessionRecord {
+  /** Null while the session is live. */
+  endedAt: number | null;
+  /** Last time a server process was known to hold the session (heartbeat or write). */
+  aliveAt: number;
+  summary: SessionSummary;
+}
+
+export interface SessionStore {
+  readonly kind: "sqlite" | "postgres";
+  /** Creates the tables if needed. */
+  init(): Promise<void>;
+  create(record: NewSessionRecord, summary: SessionSummary): Promise<void>;
+  /** Appends journal events and updates the summary in one transaction. */
+  append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void>;
+  /** Heartbeat: these sessions are still held by a running process at `at`. */
+  touch(ids: readonly string[], at: number): Promise<void>;
+  markEnded(id: string, at: number): Promise<void>;
+  /**
+   * Takes over a live session for restoring: succeeds for one caller only, the one that still
+   * sees the heartbeat it read (`aliveAt`), which it moves to `at`.
+   */
+  claim(id: string, aliveAt: number, at: number): Promise<boolean>;
+  get(id: string): Promise<SessionRecord | null>;
+  /** Every record with this join code, newest first. */
+  findByCode(code: string): Promise<SessionRecord[]>;
+  listLive(): Promise<SessionRecord[]>;
+  /** The journal in order. */
+  events(id: string): Promise<JournalEvent[]>;
+  /** Deletes a record and its journal; false if there was none. */
+  delete(id: string): Promise<boolean>;
+  /** Deletes sessions that ended before `at`; returns how many. */
+  purgeEndedBefore(at: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Row shape both adapters read back (times may arrive as strings from PostgreSQL bigints). */
+export interface SessionRow {
+  id: string;
+  code: string;
+  host_key: string;
+  scenario_id: string;
+  scenario_version: number | string;
+  scenario_title: string;
+  scenario_json: string;
+  options_json: string;
+  language: string;
+  created_at: number | string;
+  ended_at: number | string | null;
+  alive_at: number | string;
+  phase: string;
+  round: number | string;
+  total_rounds: number | string;
+  students: number | string;
+  rounds_played: number | string;
+}
+
+export function toSessionRecord(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    hostKey: row.host_key,
+    scenarioId: row.scenario_id,
+    scenarioVersion: Number(row.scenario_version),
+    scenarioTitle: row.scenario_title,
+    scenarioJson: row.scenario_json,
+    optionsJson: row.options_json,
+    language: row.language,
+    createdAt: Number(row.created_at),
+    endedAt: row.ended_at === null ? null : Number(row.ended_at),
+    aliveAt: Number(row.alive_at),
+    summary: {
+      phase: row.phase,
+      round: Number(row.round),
+      totalRounds: Number(row.total_rounds),
+      students: Number(row.students),
+      roundsPlayed: Number(row.rounds_played),
+    },
+  };
+}
+
+export function toJournalEvent(row: { seq: number | string; at: number | string; entry: string }): JournalEvent {
+  return { seq: Number(row.seq), at: Number(row.at), entry: JournalEntrySchema.parse(JSON.parse(row.entry)) };
+}
+
+/** The tables, in SQL both SQLite and PostgreSQL accept. */
+export const SCHEMA_SQL = [
+  `CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    host_key TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    scenario_version INTEGER NOT NULL,
+    scenario_title TEXT NOT NULL,
+    scenario_json TEXT NOT NULL,
+    options_json TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    ended_at BIGINT,
+    alive_at BIGINT NOT NULL,
+    phase TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    total_rounds INTEGER NOT NULL,
+    students INTEGER NOT NULL,
+    rounds_played INTEGER NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS sessions_code ON sessions (code)`,
+  `CREATE INDEX IF NOT EXISTS sessions_ended_at ON sessions (ended_at)`,
+  `CREATE TABLE IF NOT EXISTS session_events (
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    at BIGINT NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (session_id, seq)
+  )`,
+];

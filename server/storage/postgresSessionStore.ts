@@ -1,0 +1,128 @@
+// SessionStore on PostgreSQL (the `pg` driver), for schools running several server processes:
+// the same tables and transactions as the SQLite adapter.
+import pg from "pg";
+import type { JournalEvent, NewSessionRecord, SessionRecord, SessionRow, SessionStore, SessionSummary } from "./SessionStore.ts";
+import { SCHEMA_SQL, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
+
+export class PostgresSessionStore implements SessionStore {
+  readonly kind = "postgres";
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string) {
+    this.pool = new pg.Pool({ connectionString, max: 5 });
+    // An idle connection dropped by the database must not crash the process.
+    this.pool.on("error", (error) => console.error("[session store] idle PostgreSQL connection failed:", error.message));
+  }
+
+  async init(): Promise<void> {
+    // Several processes may start at once: one at a time creates the tables.
+    await this.inTransaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(48151623)");
+      for (const sql of SCHEMA_SQL) await client.query(sql);
+    });
+  }
+
+  async create(record: NewSessionRecord, summary: SessionSummary): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sessions (id, code, host_key, scenario_id, scenario_version, scenario_title, scenario_json, options_json, language,
+        created_at, ended_at, alive_at, phase, round, total_rounds, students, rounds_played)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $10, $11, $12, $13, $14, $15)`,
+      [
+        record.id,
+        record.code,
+        record.hostKey,
+        record.scenarioId,
+        record.scenarioVersion,
+        record.scenarioTitle,
+        record.scenarioJson,
+        record.optionsJson,
+        record.language,
+        record.createdAt,
+        summary.phase,
+        summary.round,
+        summary.totalRounds,
+        summary.students,
+        summary.roundsPlayed,
+      ],
+    );
+  }
+
+  async append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
+    await this.inTransaction(async (client) => {
+      let last = 0;
+      for (const e of events) {
+        await client.query("INSERT INTO session_events (session_id, seq, at, entry) VALUES ($1, $2, $3, $4)", [id, e.seq, e.at, JSON.stringify(e.entry)]);
+        last = Math.max(last, e.at);
+      }
+      await client.query(
+        "UPDATE sessions SET phase = $1, round = $2, total_rounds = $3, students = $4, rounds_played = $5, alive_at = GREATEST(alive_at, $6) WHERE id = $7",
+        [summary.phase, summary.round, summary.totalRounds, summary.students, summary.roundsPlayed, last, id],
+      );
+    });
+  }
+
+  async touch(ids: readonly string[], at: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query("UPDATE sessions SET alive_at = GREATEST(alive_at, $1) WHERE id = ANY($2::text[]) AND ended_at IS NULL", [at, [...ids]]);
+  }
+
+  async markEnded(id: string, at: number): Promise<void> {
+    await this.pool.query("UPDATE sessions SET ended_at = $1, alive_at = GREATEST(alive_at, $1) WHERE id = $2 AND ended_at IS NULL", [at, id]);
+  }
+
+  async claim(id: string, aliveAt: number, at: number): Promise<boolean> {
+    const result = await this.pool.query("UPDATE sessions SET alive_at = $1 WHERE id = $2 AND alive_at = $3 AND ended_at IS NULL", [at, id, aliveAt]);
+    return result.rowCount === 1;
+  }
+
+  async get(id: string): Promise<SessionRecord | null> {
+    const { rows } = await this.pool.query<SessionRow>("SELECT * FROM sessions WHERE id = $1", [id]);
+    return rows[0] ? toSessionRecord(rows[0]) : null;
+  }
+
+  async findByCode(code: string): Promise<SessionRecord[]> {
+    const { rows } = await this.pool.query<SessionRow>("SELECT * FROM sessions WHERE code = $1 ORDER BY created_at DESC", [code]);
+    return rows.map(toSessionRecord);
+  }
+
+  async listLive(): Promise<SessionRecord[]> {
+    const { rows } = await this.pool.query<SessionRow>("SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at");
+    return rows.map(toSessionRecord);
+  }
+
+  async events(id: string): Promise<JournalEvent[]> {
+    const { rows } = await this.pool.query<{ seq: number; at: string; entry: string }>(
+      "SELECT seq, at, entry FROM session_events WHERE session_id = $1 ORDER BY seq",
+      [id],
+    );
+    return rows.map(toJournalEvent);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.pool.query("DELETE FROM sessions WHERE id = $1", [id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async purgeEndedBefore(at: number): Promise<number> {
+    const result = await this.pool.query("DELETE FROM sessions WHERE ended_at IS NOT NULL AND ended_at < $1", [at]);
+    return result.rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await work(client);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
