@@ -15,6 +15,8 @@ export interface WallCard {
   citation: string;
   endorsements: number;
   isSpotlit: boolean;
+  /** Written by a bot (the server marks it, anonymous sessions included), so the projector can say so. */
+  isBot: boolean;
 }
 
 export function getArgumentWall(
@@ -43,5 +45,6 @@ export function toCard(scenario: Scenario, a: ArgumentView, spotlightId: string,
     citation: citation ? `${citation.claim} (${citation.period})` : "",
     endorsements: a.endorsements,
     isSpotlit: a.id === spotlightId,
+    isBot: a.authorIsBot,
   };
 }

@@ -6,6 +6,7 @@ import { getLanguage, t } from "../../i18n/i18n.ts";
 import type { ScenarioListing } from "../../scenario/loadScenario.ts";
 import { loadScenario } from "../../scenario/loadScenario.ts";
 import { createActionFeedback } from "../../ui/actionFeedback.ts";
+import { DEFAULT_SEATS, SEATS_INPUT, TIMER_INPUT } from "./formLimits.ts";
 import { h, uid } from "../../ui/dom.ts";
 import { getRefusalText } from "../../ui/refusalText.ts";
 
@@ -28,14 +29,14 @@ export function createHostForm(scenarios: ScenarioListing[], onCreate: (options:
   scenario.addEventListener("change", () => void fillRounds());
   void fillRounds();
   const timers = TIMED_PHASES.map((phase) => {
-    const input = h("input", { attrs: { type: "number", min: 0, max: 3600, step: 5, value: DEFAULT_PHASE_SECONDS[phase], name: `timer-${phase}`, inputmode: "numeric" } });
+    const input = h("input", { attrs: { type: "number", min: TIMER_INPUT.min, max: TIMER_INPUT.max, step: TIMER_INPUT.step, value: DEFAULT_PHASE_SECONDS[phase], name: `timer-${phase}`, inputmode: "numeric" } });
     return { phase, input };
   });
   const voteMode = h("select", { attrs: { name: "voteMode" } }, h("option", { attrs: { value: "points" } }, t("host.form.votePoints")), h("option", { attrs: { value: "single" } }, t("host.form.voteSingle")));
   const anonymous = h("input", { attrs: { type: "checkbox", name: "anonymous" } });
   const anonId = uid("anon");
   anonymous.id = anonId;
-  const maxPlayers = h("input", { attrs: { type: "number", min: 1, max: MAX_PLAYERS_LIMIT, value: 60, name: "maxPlayers", inputmode: "numeric" } });
+  const maxPlayers = h("input", { attrs: { type: "number", min: SEATS_INPUT.min, max: SEATS_INPUT.max, step: SEATS_INPUT.step, value: DEFAULT_SEATS, name: "maxPlayers", inputmode: "numeric" } });
   const feedback = createActionFeedback();
   const submit = h("button", { class: "button primary big", attrs: { type: "submit" } }, t("host.form.create"));
 
@@ -54,7 +55,7 @@ export function createHostForm(scenarios: ScenarioListing[], onCreate: (options:
             timers: Object.fromEntries(timers.map((tm) => [tm.phase, Math.max(0, Number(tm.input.value) || 0)])),
             voteMode: voteMode.value === "single" ? "single" : "points",
             anonymousArguments: anonymous.checked,
-            maxPlayers: Math.min(MAX_PLAYERS_LIMIT, Math.max(1, Number(maxPlayers.value) || 60)),
+            maxPlayers: Math.min(MAX_PLAYERS_LIMIT, Math.max(1, Number(maxPlayers.value) || DEFAULT_SEATS)),
           };
           void onCreate(options).then((refusal) => {
             submit.disabled = false;

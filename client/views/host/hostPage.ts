@@ -1,4 +1,5 @@
 // Host page: the create form at /host, or /host/CODE which reconnects (tab token, else the saved host key).
+import "../../styles/host.css";
 import type { CreateOptions, Refusal } from "../../../shared/protocol/index.ts";
 import { onLanguageChange, t } from "../../i18n/i18n.ts";
 import { SessionConnection } from "../../net/sessionConnection.ts";

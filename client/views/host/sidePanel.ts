@@ -6,6 +6,7 @@ import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
 import { getContentName } from "../../viewModels/scenarioText.ts";
 import { getDebrief } from "../../viewModels/debriefModel.ts";
+import { getRosterRows, getWaitingFor } from "../../viewModels/rosterModel.ts";
 import { createEventCards } from "../eventCards.ts";
 import type { Panel } from "../panel.ts";
 import { createWhyList } from "../whyList.ts";
@@ -26,6 +27,14 @@ function progressPanel(title: string, text: (s: SessionSnapshot) => string, extr
 
 const seated = (s: SessionSnapshot) => s.players.filter((p) => p.connected).length;
 
+/** "Still waiting for: Ana, Cai" — names, so the teacher can nudge the right students. */
+function waitingLine(scenario: Scenario, s: SessionSnapshot): HTMLElement {
+  const names = getWaitingFor(getRosterRows(scenario, s, getLanguage()), s.phase);
+  return names.length === 0
+    ? h("p", { class: "waiting-for done" }, t("host.waiting.none"))
+    : h("p", { class: "waiting-for" }, h("strong", {}, t("host.waiting.label")), " ", names.join(", "));
+}
+
 export function createSidePanel(connection: SessionConnection, scenario: Scenario, snapshot: SessionSnapshot): Panel {
   const lang = getLanguage();
   switch (snapshot.phase) {
@@ -42,15 +51,20 @@ export function createSidePanel(connection: SessionConnection, scenario: Scenari
         (s) => t("host.propose.progress", { done: s.players.filter((p) => p.proposed).length, total: seated(s) }),
         (s) =>
           h(
-            "ul",
-            { class: "count-list" },
-            ...scenario.policies.map((p) => h("li", { attrs: { style: `--policy-color:${p.color}` } }, h("span", {}, p.name[lang]), h("strong", {}, String(s.proposalCounts[p.id] ?? 0)))),
+            "div",
+            {},
+            waitingLine(scenario, s),
+            h(
+              "ul",
+              { class: "count-list" },
+              ...scenario.policies.map((p) => h("li", { attrs: { style: `--policy-color:${p.color}` } }, h("span", {}, p.name[lang]), h("strong", {}, String(s.proposalCounts[p.id] ?? 0)))),
+            ),
           ),
       )(snapshot);
     case "debate":
       return createArgumentWallPanel(connection, scenario, snapshot);
     case "vote":
-      return progressPanel(t("host.vote.title"), (s) => t("host.vote.progress", { done: s.votesCast, total: seated(s) }), () => h("p", { class: "hint" }, t("host.vote.secret")))(snapshot);
+      return progressPanel(t("host.vote.title"), (s) => t("host.vote.progress", { done: s.votesCast, total: seated(s) }), (s) => h("div", {}, waitingLine(scenario, s), h("p", { class: "hint" }, t("host.vote.secret"))))(snapshot);
     case "resolve":
     case "results":
       return {

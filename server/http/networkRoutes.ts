@@ -1,0 +1,56 @@
+// `GET /api/network`: the server's own LAN addresses (from the OS), so the host lobby can show a join URL phones can reach.
+import { networkInterfaces } from "node:os";
+import type express from "express";
+import type { NetworkAddress, NetworkInfo } from "../../shared/protocol/network.ts";
+import { NETWORK_ROUTE } from "../../shared/protocol/network.ts";
+
+/** The part of `os.NetworkInterfaceInfo` the route reads. */
+export interface InterfaceAddress {
+  address: string;
+  family: string | number;
+  internal: boolean;
+}
+
+/** Lists interfaces by name, like `os.networkInterfaces()`; tests pass a stub. */
+export type InterfaceProvider = () => Record<string, readonly InterfaceAddress[] | undefined>;
+
+const isPrivateIpv4 = (a: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a);
+/** Link-local addresses need a zone id that browsers do not accept in URLs, and APIPA means no DHCP: not a classroom network. */
+const isLinkLocal = (family: "IPv4" | "IPv6", a: string) => (family === "IPv4" ? a.startsWith("169.254.") : /^fe[89ab][0-9a-f]:/i.test(a));
+
+function familyOf(value: string | number): "IPv4" | "IPv6" | null {
+  // Node 18.0–18.3 reported the family as a number.
+  if (value === "IPv4" || value === 4) return "IPv4";
+  if (value === "IPv6" || value === 6) return "IPv6";
+  return null;
+}
+
+function rank(a: NetworkAddress): number {
+  if (a.family === "IPv4") return isPrivateIpv4(a.address) ? 0 : 1;
+  return 2;
+}
+
+/** The reachable addresses with their join URLs, likeliest first, and whether only loopback is left. */
+export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: number, protocol = "http"): NetworkInfo {
+  const addresses: NetworkAddress[] = [];
+  const seen = new Set<string>();
+  for (const [interfaceName, list] of Object.entries(interfaces)) {
+    for (const entry of list ?? []) {
+      const family = familyOf(entry.family);
+      if (!family || entry.internal || isLinkLocal(family, entry.address) || seen.has(entry.address)) continue;
+      seen.add(entry.address);
+      const host = family === "IPv6" ? `[${entry.address}]` : entry.address;
+      addresses.push({ interfaceName, family, address: entry.address, joinBaseUrl: `${protocol}://${host}:${port}/join` });
+    }
+  }
+  addresses.sort((a, b) => rank(a) - rank(b));
+  return { port, addresses, loopbackOnly: addresses.length === 0 };
+}
+
+/** Registers `GET /api/network`; the port is the one the request arrived on, so it is right behind any PORT setting. */
+export function registerNetworkRoutes(app: express.Application, provider: InterfaceProvider = networkInterfaces): void {
+  app.get(NETWORK_ROUTE, (req, res) => {
+    const port = req.socket.localPort ?? 0;
+    res.set("Cache-Control", "no-store").json(getNetworkInfo(provider(), port, req.protocol === "https" ? "https" : "http"));
+  });
+}
