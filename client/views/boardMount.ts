@@ -1,6 +1,6 @@
 // Mounts the Phaser board into a container, loading Phaser lazily (its own chunk) the first time a board is shown.
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
-import { getLanguage, onLanguageChange, t } from "../i18n/i18n.ts";
+import { getLanguage, onLanguageChange, t, tn } from "../i18n/i18n.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
 import { h, prefersReducedMotion } from "../ui/dom.ts";
 import type { BoardLabels, BoardModel } from "../viewModels/boardModel.ts";
@@ -64,7 +64,7 @@ export function mountCompactBoard(container: HTMLElement, scenario: Scenario, sn
     legend.replaceChildren(
       ...m.legend.map((l) => h("li", {}, h("span", { class: "swatch", attrs: { style: `background:#${l.level.fill.toString(16).padStart(6, "0")}`, "aria-hidden": "true" } }), l.label)),
     );
-    regions.replaceChildren(...m.regions.map((r) => h("li", {}, h("strong", {}, r.name), `: ${t("board.region.values", { homicides: r.homicidesText, groups: r.groups })}`)));
+    regions.replaceChildren(...m.regions.map((r) => h("li", {}, h("strong", {}, r.name), `: ${t("board.region.values", { homicides: r.homicidesText, groups: tn("board.region.groups", r.groups) })}`)));
   };
   renderText(snapshot);
   const inner = mount(canvasHost, scenario, snapshot, "compact");

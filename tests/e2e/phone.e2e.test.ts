@@ -189,9 +189,9 @@ describe("students on phones", () => {
     await waitForPhase(beto, "propose");
     await beto.locator(".policy-card").nth(1).click();
     await beto.fill("textarea", "Fortalecer policías y juzgados primero.");
+    await shot(beto, "es-4-propose");
     await beto.click("form.propose button[type=submit]");
     await beto.getByText("Tu propuesta está enviada").or(beto.locator('.session-header[data-phase="debate"]')).first().waitFor({ timeout: WAIT });
-    await shot(beto, "es-4-propose");
 
     // Debate: every student and bot has proposed, so it opens by itself.
     await waitForPhase(ana, "debate");
@@ -233,10 +233,10 @@ describe("students on phones", () => {
     const left = await ana.locator(".points-left").boundingBox();
     expect(left && header ? Math.abs(left.y - (header.y + header.height)) : 999).toBeLessThan(3);
     expect(await getSmallTapTargets(ana)).toEqual([]);
+    await shot(ana, "en-6-vote-scrolled");
     const plus = ana.locator(".points-row .stepper:nth-of-type(2)").first();
     while (await plus.isEnabled()) await plus.click();
     await ana.getByText("Points left: 0 of 10").waitFor();
-    await shot(ana, "en-6-vote-scrolled");
     await ana.click("form.vote button[type=submit]");
     await ana.getByText("Your vote is saved.").waitFor({ timeout: WAIT });
     expect(await getSeriousViolations(ana)).toEqual([]);
@@ -270,6 +270,12 @@ describe("students on phones", () => {
     await beto.locator(".policy-card").nth(2).click();
     await beto.click("form.propose button[type=submit]");
     await beto.getByText("Tu propuesta está enviada").waitFor({ timeout: WAIT });
+    // After a reload the screen shows what the server holds for this round: Beto's new proposal.
+    const betoChoice = await beto.locator("form.propose input[type=radio]:checked").getAttribute("value");
+    await beto.reload();
+    await waitForRound(beto, "propose", 2);
+    await beto.getByText("Tu propuesta está enviada").waitFor({ timeout: WAIT });
+    expect(await beto.locator("form.propose input[type=radio]:checked").getAttribute("value")).toBe(betoChoice);
     await advance(host, "propose");
     await waitForRound(ana, "debate", 2);
     await ana.getByText("Endorsements left: 3 of 3").waitFor();
