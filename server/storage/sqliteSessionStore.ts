@@ -15,17 +15,17 @@ export class SqliteSessionStore implements SessionStore {
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
+    // Every method is async so a failed statement is a rejected promise, as with PostgreSQL.
     // WAL: a write is durable once committed even if the process is killed right after; NORMAL
     // sync keeps commits fast (an OS crash or power cut may lose the last few, never corrupt).
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
   }
 
-  init(): Promise<void> {
+  async init(): Promise<void> {
     for (const sql of SCHEMA_SQL) this.db.exec(sql);
-    return Promise.resolve();
   }
 
-  create(record: NewSessionRecord, summary: SessionSummary): Promise<void> {
+  async create(record: NewSessionRecord, summary: SessionSummary): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO sessions (id, code, host_key, scenario_id, scenario_version, scenario_title, scenario_json, options_json, language,
@@ -50,10 +50,9 @@ export class SqliteSessionStore implements SessionStore {
         summary.students,
         summary.roundsPlayed,
       );
-    return Promise.resolve();
   }
 
-  append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
+  async append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
     const insert = this.db.prepare("INSERT INTO session_events (session_id, seq, at, entry) VALUES (?, ?, ?, ?)");
     const update = this.db.prepare(
       "UPDATE sessions SET phase = ?, round = ?, total_rounds = ?, students = ?, rounds_played = ?, alive_at = MAX(alive_at, ?) WHERE id = ?",
@@ -66,65 +65,61 @@ export class SqliteSessionStore implements SessionStore {
       }
       update.run(summary.phase, summary.round, summary.totalRounds, summary.students, summary.roundsPlayed, last, id);
     });
-    return Promise.resolve();
   }
 
-  touch(ids: readonly string[], at: number): Promise<void> {
-    if (ids.length === 0) return Promise.resolve();
+  async touch(ids: readonly string[], at: number): Promise<void> {
+    if (ids.length === 0) return;
     const update = this.db.prepare("UPDATE sessions SET alive_at = MAX(alive_at, ?) WHERE id = ? AND ended_at IS NULL");
     this.transaction(() => {
       for (const id of ids) update.run(at, id);
     });
-    return Promise.resolve();
   }
 
-  markEnded(id: string, at: number): Promise<void> {
+  async markEnded(id: string, at: number): Promise<void> {
     this.db.prepare("UPDATE sessions SET ended_at = ?, alive_at = MAX(alive_at, ?) WHERE id = ? AND ended_at IS NULL").run(at, at, id);
-    return Promise.resolve();
   }
 
-  claim(id: string, aliveAt: number, at: number): Promise<boolean> {
+  async claim(id: string, aliveAt: number, at: number): Promise<boolean> {
     const result = this.db.prepare("UPDATE sessions SET alive_at = ? WHERE id = ? AND alive_at = ? AND ended_at IS NULL").run(at, id, aliveAt);
-    return Promise.resolve(Number(result.changes) === 1);
+    return Number(result.changes) === 1;
   }
 
-  get(id: string): Promise<SessionRecord | null> {
+  async get(id: string): Promise<SessionRecord | null> {
     const row = this.db.prepare("SELECT * FROM sessions WHERE id = ?").get(id) as SessionRow | undefined;
-    return Promise.resolve(row ? toSessionRecord(row) : null);
+    return row ? toSessionRecord(row) : null;
   }
 
-  findByCode(code: string): Promise<SessionRecord[]> {
+  async findByCode(code: string): Promise<SessionRecord[]> {
     const rows = this.db.prepare("SELECT * FROM sessions WHERE code = ? ORDER BY created_at DESC").all(code) as unknown as SessionRow[];
-    return Promise.resolve(rows.map(toSessionRecord));
+    return rows.map(toSessionRecord);
   }
 
-  listLive(): Promise<SessionRecord[]> {
+  async listLive(): Promise<SessionRecord[]> {
     const rows = this.db.prepare("SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at").all() as unknown as SessionRow[];
-    return Promise.resolve(rows.map(toSessionRecord));
+    return rows.map(toSessionRecord);
   }
 
-  events(id: string): Promise<JournalEvent[]> {
+  async events(id: string): Promise<JournalEvent[]> {
     const rows = this.db.prepare("SELECT seq, at, entry FROM session_events WHERE session_id = ? ORDER BY seq").all(id) as unknown as {
       seq: number;
       at: number;
       entry: string;
     }[];
-    return Promise.resolve(rows.map(toJournalEvent));
+    return rows.map(toJournalEvent);
   }
 
-  delete(id: string): Promise<boolean> {
+  async delete(id: string): Promise<boolean> {
     const result = this.db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
-    return Promise.resolve(Number(result.changes) > 0);
+    return Number(result.changes) > 0;
   }
 
-  purgeEndedBefore(at: number): Promise<number> {
+  async purgeEndedBefore(at: number): Promise<number> {
     const result = this.db.prepare("DELETE FROM sessions WHERE ended_at IS NOT NULL AND ended_at < ?").run(at);
-    return Promise.resolve(Number(result.changes));
+    return Number(result.changes);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
-    return Promise.resolve();
   }
 
   private transaction(work: () => void): void {

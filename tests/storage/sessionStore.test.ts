@@ -1,0 +1,152 @@
+// The storage suite: the same behaviour from both SessionStore adapters, SQLite (always) and
+// PostgreSQL (a throwaway cluster; skipped with a message only when no PostgreSQL is installed).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresSessionStore } from "../../server/storage/postgresSessionStore.ts";
+import type { JournalEvent, NewSessionRecord, SessionStore, SessionSummary } from "../../server/storage/SessionStore.ts";
+import { SqliteSessionStore } from "../../server/storage/sqliteSessionStore.ts";
+import { findPostgresBin, startPostgresCluster, type PostgresCluster } from "./postgresCluster.ts";
+
+const SUMMARY: SessionSummary = { phase: "lobby", round: 0, totalRounds: 6, students: 0, roundsPlayed: 0 };
+
+let counter = 0;
+function newRecord(overrides: Partial<NewSessionRecord> = {}): NewSessionRecord {
+  counter += 1;
+  return {
+    id: `id-${process.pid}-${counter}`,
+    code: "ABCDE",
+    hostKey: `key-${counter}`,
+    scenarioId: "mexico-2006",
+    scenarioVersion: 3,
+    scenarioTitle: "Hidden Costs",
+    scenarioJson: JSON.stringify({ id: "mexico-2006", title: "ñandú “quoted”" }),
+    optionsJson: JSON.stringify({ language: "es" }),
+    language: "es",
+    createdAt: 1_700_000_000_000 + counter,
+    ...overrides,
+  };
+}
+
+function events(from: number, count: number, at: number): JournalEvent[] {
+  return Array.from({ length: count }, (_, i) => ({
+    seq: from + i,
+    at,
+    entry: { kind: "call", target: "session", method: "propose", args: ["p1", { policyId: "amnesty", argument: `élan ${from + i} =SUM(A1)` }] },
+  }));
+}
+
+function storageSuite(name: string, open: () => Promise<SessionStore>) {
+  describe(name, () => {
+    let store: SessionStore;
+    beforeAll(async () => {
+      store = await open();
+      await store.init();
+      await store.init(); // idempotent: a restart runs it again
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it("stores a session with its settings and reads it back by id and by code, newest first", async () => {
+      const older = newRecord({ code: "KQ7RT" });
+      const newer = newRecord({ code: "KQ7RT", createdAt: older.createdAt + 1000 });
+      await store.create(older, SUMMARY);
+      await store.create(newer, SUMMARY);
+      const got = await store.get(older.id);
+      expect(got).toMatchObject({ ...older, endedAt: null, aliveAt: older.createdAt, summary: SUMMARY });
+      expect((await store.findByCode("KQ7RT")).map((r) => r.id)).toEqual([newer.id, older.id]);
+      expect(await store.findByCode("ZZZZZ")).toEqual([]);
+      expect(await store.get("missing")).toBeNull();
+    });
+
+    it("appends journal events in order with the summary, in one transaction", async () => {
+      const record = newRecord();
+      await store.create(record, SUMMARY);
+      await store.append(record.id, events(1, 3, record.createdAt + 50), { ...SUMMARY, phase: "propose", round: 1, students: 3 });
+      await store.append(record.id, events(4, 2, record.createdAt + 90), { ...SUMMARY, phase: "vote", round: 1, students: 3, roundsPlayed: 0 });
+      const read = await store.events(record.id);
+      expect(read.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(read[4]).toEqual(events(5, 1, record.createdAt + 90)[0]);
+      const got = await store.get(record.id);
+      expect(got?.summary).toEqual({ ...SUMMARY, phase: "vote", round: 1, students: 3 });
+      expect(got?.aliveAt).toBe(record.createdAt + 90);
+    });
+
+    it("rolls a failed append back whole: no event of it is kept and the summary is unchanged", async () => {
+      const record = newRecord();
+      await store.create(record, SUMMARY);
+      await store.append(record.id, events(1, 1, record.createdAt + 1), SUMMARY);
+      // seq 2 is new but seq 1 repeats: the whole batch must fail.
+      await expect(store.append(record.id, [...events(2, 1, record.createdAt + 2), ...events(1, 1, record.createdAt + 2)], { ...SUMMARY, phase: "debate" })).rejects.toThrow();
+      expect((await store.events(record.id)).map((e) => e.seq)).toEqual([1]);
+      expect((await store.get(record.id))?.summary.phase).toBe("lobby");
+    });
+
+    it("lists live sessions, ends them, and keeps the first end time", async () => {
+      const a = newRecord();
+      const b = newRecord();
+      await store.create(a, SUMMARY);
+      await store.create(b, SUMMARY);
+      await store.markEnded(a.id, a.createdAt + 10);
+      await store.markEnded(a.id, a.createdAt + 99);
+      const live = (await store.listLive()).map((r) => r.id);
+      expect(live).toContain(b.id);
+      expect(live).not.toContain(a.id);
+      expect((await store.get(a.id))?.endedAt).toBe(a.createdAt + 10);
+    });
+
+    it("moves the heartbeat forward only, and lets exactly one claimer take over a live session", async () => {
+      const record = newRecord();
+      await store.create(record, SUMMARY);
+      await store.touch([record.id], record.createdAt + 500);
+      await store.touch([record.id], record.createdAt + 100);
+      expect((await store.get(record.id))?.aliveAt).toBe(record.createdAt + 500);
+      const claims = await Promise.all([store.claim(record.id, record.createdAt + 500, record.createdAt + 600), store.claim(record.id, record.createdAt + 500, record.createdAt + 601)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claim(record.id, record.createdAt + 500, record.createdAt + 700)).toBe(false);
+    });
+
+    it("deletes a record with its journal, and purges only sessions that ended before the cut-off", async () => {
+      const gone = newRecord();
+      await store.create(gone, SUMMARY);
+      await store.append(gone.id, events(1, 2, gone.createdAt), SUMMARY);
+      expect(await store.delete(gone.id)).toBe(true);
+      expect(await store.delete(gone.id)).toBe(false);
+      expect(await store.get(gone.id)).toBeNull();
+      expect(await store.events(gone.id)).toEqual([]);
+
+      const old = newRecord();
+      const recent = newRecord();
+      const live = newRecord({ createdAt: 1 });
+      for (const r of [old, recent, live]) await store.create(r, SUMMARY);
+      await store.append(old.id, events(1, 1, old.createdAt), SUMMARY);
+      await store.markEnded(old.id, 1_000);
+      await store.markEnded(recent.id, 5_000_000_000_000);
+      const purged = await store.purgeEndedBefore(2_000);
+      expect(purged).toBeGreaterThanOrEqual(1);
+      expect(await store.get(old.id)).toBeNull();
+      expect(await store.events(old.id)).toEqual([]);
+      expect(await store.get(recent.id)).not.toBeNull();
+      expect(await store.get(live.id)).not.toBeNull();
+    });
+  });
+}
+
+storageSuite("SQLite session store", () => Promise.resolve(new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite"))));
+
+const pgBin = findPostgresBin();
+if (!pgBin) {
+  describe("PostgreSQL session store", () => {
+    it.skip("skipped: no PostgreSQL binaries (initdb, pg_ctl) on PATH or under /usr/lib/postgresql/*/bin; install Debian's postgresql to run it", () => undefined);
+  });
+} else {
+  let cluster: PostgresCluster | null = null;
+  afterAll(() => cluster?.stop());
+  storageSuite("PostgreSQL session store", async () => {
+    cluster = await startPostgresCluster();
+    if (!cluster) throw new Error("PostgreSQL binaries were found but the cluster did not start");
+    return new PostgresSessionStore(cluster.url);
+  });
+}
