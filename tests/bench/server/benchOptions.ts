@@ -12,7 +12,8 @@ export const USAGE = `usage: npm run bench:server -- SESSIONS STUDENTS [ROUNDS] 
   --spread-ms N students act within N ms of a phase opening, spread evenly (default 1000)
   --no-arguments  propose without an argument (so nothing to endorse)
   --only T      measure only the product or only the baseline
-  --json        print one JSON object instead of the table`;
+  --json        print one JSON object instead of the table
+environment: BENCH_SERVER_NODE_ARGS adds Node flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=prof" to see where its time goes`;
 
 const Count = (name: string, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce

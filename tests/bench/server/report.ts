@@ -84,7 +84,7 @@ export function formatTable(report: Report, header: string): string {
   const lines: string[] = [header];
   if (!p && !b) return [...lines, "no run completed: nothing to report"].join("\n");
   const row = (label: string, show: (f: Figures) => string, ratioKey?: string): void => {
-    const cells = [p ? show(p) : "", b ? show(b) : "", ratioKey ? formatRatio(report.ratios[ratioKey] ?? NaN) : ""];
+    const cells = [p ? show(p) : "", b ? show(b) : "", ratioKey && p && b ? formatRatio(report.ratios[ratioKey] ?? NaN) : ""];
     lines.push(pad(label, 40) + pad(cells[0]!, 16) + pad(cells[1]!, 16) + cells[2]);
   };
   lines.push(pad("", 40) + pad(p ? "product" : "", 16) + pad(b ? "baseline" : "", 16) + (p && b ? "product ÷ baseline" : ""));

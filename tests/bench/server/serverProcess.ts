@@ -67,9 +67,14 @@ export function choosePinning(cpuCount: number): Pinning {
 }
 
 /** fork() options that run the script under `taskset -c <cpus>` (the IPC channel survives taskset's exec). */
-export function pinnedForkOptions(pinning: Pinning, cpus: string | null): { execPath?: string; execArgv: string[] } {
-  if (!pinning.taskset || !cpus) return { execArgv: [] };
-  return { execPath: pinning.taskset, execArgv: ["-c", cpus, process.execPath] };
+export function pinnedForkOptions(pinning: Pinning, cpus: string | null, nodeArgs: string[] = []): { execPath?: string; execArgv: string[] } {
+  if (!pinning.taskset || !cpus) return { execArgv: nodeArgs };
+  return { execPath: pinning.taskset, execArgv: ["-c", cpus, process.execPath, ...nodeArgs] };
+}
+
+/** Extra Node flags for the server under test, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" to see where its time goes. */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter((a) => a.length > 0);
 }
 
 export interface ServerMemory {
@@ -106,7 +111,7 @@ export class ServerProcess {
         JOIN_RATE_LIMIT: "1000000",
       });
     }
-    this.child = fork(script, [], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe", "ipc"], ...pinnedForkOptions(pinning, pinning.serverCpus) });
+    this.child = fork(script, [], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe", "ipc"], ...pinnedForkOptions(pinning, pinning.serverCpus, serverNodeArgs()) });
     this.child.stderr?.on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000);
     });
