@@ -120,11 +120,12 @@ describe("students on phones", () => {
     await joinAs(ana, "Ana");
     await ana.getByText("1 student has joined").waitFor({ timeout: WAIT });
 
-    // Beto picks Spanish before joining: his choice wins over the English session's default.
+    // Beto picks Spanish before joining (what he typed stays): his choice wins over the English session's default.
     await beto.goto(`${server.url}/join/${code}`);
+    await beto.fill("input[name=nickname]", "Beto");
     await beto.locator("button.lang-button[lang=es]").click();
     await beto.getByRole("heading", { name: "Unirse a una sesión" }).waitFor();
-    await beto.fill("input[name=nickname]", "Beto");
+    expect(await beto.locator("input[name=nickname]").inputValue()).toBe("Beto");
     await shot(beto, "es-1-join");
     await beto.click("form.join-form button[type=submit]");
     await beto.locator(".role-card").waitFor({ timeout: WAIT });
@@ -218,10 +219,14 @@ describe("students on phones", () => {
     await botCard.locator("button.endorse").click();
     await ana.getByText("Endorsement counted.").waitFor({ timeout: WAIT });
     expect(await ana.evaluate(() => document.activeElement?.classList.contains("endorse"))).toBe(true);
+    await ana.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => ana.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     await advance(host, "debate");
 
     // Vote: "not voted yet" is a to-do, not a success; the points left stay in sight while scrolling.
     await waitForPhase(ana, "vote");
+    // Ana had scrolled down the debate; the vote opens at its top.
+    expect(await ana.evaluate(() => window.scrollY)).toBe(0);
     const notYet = ana.getByText("You have not voted yet.");
     await notYet.waitFor();
     expect(await notYet.getAttribute("class")).toContain("pending-text");

@@ -1,12 +1,15 @@
-// Bots' arguments: built from content in the session's language, varied between bots, within the length limit.
+// Bots' arguments: built from content in the session's language, varied between bots, within the length limit,
+// and marked as a bot's in the synced state (anonymous sessions included).
 import { describe, expect, it } from "vitest";
 import { countGraphemes } from "../../shared/graphemes.ts";
 import { createRng } from "../../shared/rules/rng.ts";
 import { BOT_FRAMES, pickBotArgument } from "../../server/bots/botArguments.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
+import { UNTIMED, createSession, joinStudent, useTestServer, waitFor } from "./helpers.ts";
 
 const scenario = loadDefaultScenario();
 const max = scenario.settings.argumentMaxLength;
+const testServer = useTestServer();
 
 describe("bot arguments", () => {
   it("has several sentence frames in English and Spanish, each naming the policy and a fact", () => {
@@ -71,5 +74,25 @@ describe("bot arguments", () => {
   it("is deterministic: the same seed gives the same words", () => {
     const say = () => pickBotArgument({ scenario, policyId: scenario.policies[1]?.id ?? "", language: "es", maxLength: max, rng: createRng(77) });
     expect(say()).toEqual(say());
+  });
+
+  it("in an anonymous Spanish session, students receive three different Spanish bot arguments marked as a bot's", async () => {
+    const { host, code } = await createSession(testServer.colyseus, { language: "es", anonymousArguments: true, timers: UNTIMED });
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
+    await host.request("addBots", { count: 3, strategy: "always-kingpin" });
+    await host.request("start", {});
+    await host.request("advance", {});
+    const policyId = scenario.policies[1]?.id ?? "";
+    await ana.room.request("propose", { policyId, argument: "Mi argumento" });
+    await waitFor(() => ana.room.state.arguments.size === 4, 4000, "three bot arguments");
+    const args = [...(ana.room.state.arguments as unknown as Map<string, { text: string; authorId: string; authorIsBot: boolean }>).values()];
+    const bots = args.filter((a) => a.authorIsBot);
+    expect(bots).toHaveLength(3);
+    expect(args.find((a) => a.text === "Mi argumento")?.authorIsBot).toBe(false);
+    expect(new Set(bots.map((a) => a.text)).size).toBe(3);
+    for (const a of bots) {
+      expect(a.authorId).toBe("");
+      expect(a.text).toMatch(/«.+»/);
+    }
   });
 });
