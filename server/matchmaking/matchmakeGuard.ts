@@ -5,9 +5,11 @@
 import { randomBytes } from "node:crypto";
 import { ServerError, matchMaker } from "@colyseus/core";
 import {
-  JOIN_ERROR_STATUS,
+  CREATE_ERROR_STATUS,
   JOIN_RATE_LIMIT_STATUS,
   ROOM_NOT_FOUND_STATUS,
+  SESSION_FULL_STATUS,
+  SESSION_UNAVAILABLE_STATUS,
   refusal,
   type Refusal,
 } from "../../shared/protocol/refusals.ts";
@@ -25,6 +27,7 @@ export const CREATOR_SECRET_OPTION = "__creatorSecret";
 
 const MATCHMAKE_STATUS_UNHANDLED = 523;
 
+/** Matchmaking refusals travel as HTTP responses: the status must be a real HTTP status (4400 would become a 500). */
 function fail(status: number, r: Refusal): ServerError {
   return new ServerError(status, JSON.stringify(r));
 }
@@ -49,12 +52,12 @@ export function installMatchmakeGuard(limits: AddressLimits, log: Logger): void 
     }
     if (method !== "joinById") {
       // join / joinOrCreate would match or create sessions without a code: not part of the protocol.
-      throw fail(JOIN_ERROR_STATUS, refusal("join/invalid-options", { details: `use create or joinById, not ${method}` }));
+      throw fail(CREATE_ERROR_STATUS, refusal("join/invalid-options", { details: `use create or joinById, not ${method}` }));
     }
     if (await limits.isJoinBlocked(address)) throw fail(JOIN_RATE_LIMIT_STATUS, refusal("join/rate-limited"));
     const code = roomName.trim().toUpperCase();
     const listing = await matchMaker.driver.findOne({ roomId: code });
-    if (listing && !(await isProcessAlive(listing.processId))) throw fail(JOIN_ERROR_STATUS, refusal("join/session-unavailable"));
+    if (listing && !(await isProcessAlive(listing.processId))) throw fail(SESSION_UNAVAILABLE_STATUS, refusal("join/session-unavailable"));
     const options = { ...(clientOptions as Record<string, unknown>) };
     delete options[CREATOR_SECRET_OPTION];
     try {
@@ -62,16 +65,16 @@ export function installMatchmakeGuard(limits: AddressLimits, log: Logger): void 
     } catch (error) {
       const e = error as { code?: unknown; message?: unknown };
       const message = typeof e.message === "string" ? e.message : "";
-      if (e.code === ROOM_NOT_FOUND_STATUS && message.endsWith("is locked")) throw fail(JOIN_ERROR_STATUS, refusal("join/session-full"));
+      if (e.code === ROOM_NOT_FOUND_STATUS && message.endsWith("is locked")) throw fail(SESSION_FULL_STATUS, refusal("join/session-full"));
       if (e.code === ROOM_NOT_FOUND_STATUS) {
         // A code still reserved but with no room behind it belonged to a process that died.
-        if (await isJoinCodeReserved(matchMaker.presence, code)) throw fail(JOIN_ERROR_STATUS, refusal("join/session-unavailable"));
+        if (await isJoinCodeReserved(matchMaker.presence, code)) throw fail(SESSION_UNAVAILABLE_STATUS, refusal("join/session-unavailable"));
         await limits.recordFailedJoin(address);
         throw fail(ROOM_NOT_FOUND_STATUS, refusal("join/unknown-code"));
       }
       if (e.code === MATCHMAKE_STATUS_UNHANDLED || e.code === undefined) {
         log.warn({ code, reason: message }, "join refused: session unavailable");
-        throw fail(JOIN_ERROR_STATUS, refusal("join/session-unavailable"));
+        throw fail(SESSION_UNAVAILABLE_STATUS, refusal("join/session-unavailable"));
       }
       throw error;
     }

@@ -1,10 +1,11 @@
 // Liveness of the processes sharing sessions through Redis: each process refreshes a short-lived
-// key every second, so a join for a session held by a killed process is answered at once with
+// key every half second, so a join for a session held by a killed process is answered at once with
 // `join/session-unavailable` instead of waiting for Colyseus's IPC timeout and health check.
 import { matchMaker, type Presence } from "@colyseus/core";
 
 const ALIVE_KEY = "hidden-costs:alive:";
-const TTL_SECONDS = 3;
+const TTL_SECONDS = 2;
+const BEAT_MS = 500;
 
 let timer: ReturnType<typeof setInterval> | null = null;
 let enabled = false;
@@ -15,7 +16,7 @@ export function startProcessHeartbeat(presence: Presence, processId: string): vo
   enabled = true;
   const beat = () => void presence.setex(`${ALIVE_KEY}${processId}`, "1", TTL_SECONDS);
   beat();
-  timer = setInterval(beat, 1000);
+  timer = setInterval(beat, BEAT_MS);
   timer.unref();
 }
 

@@ -76,6 +76,9 @@ export const JOIN_ERROR_STATUS = 4400;
 export const CREATE_ERROR_STATUS = 400;
 export const JOIN_RATE_LIMIT_STATUS = 429;
 export const ROOM_NOT_FOUND_STATUS = 522;
+/** HTTP statuses of join refusals decided on the matchmaking request itself (the JSON body still carries the Refusal). */
+export const SESSION_FULL_STATUS = 409;
+export const SESSION_UNAVAILABLE_STATUS = 503;
 /** HTTP status of a body over the size limit (matchmaking: 16 KB). */
 export const BODY_TOO_LARGE_STATUS = 413;
 
