@@ -151,5 +151,7 @@ export class BaselineRoom extends Room<{ state: BaselineState }> {
     const seconds = this.timers[next] ?? 0;
     s.endsAt = seconds > 0 ? Date.now() + seconds * 1000 : 0;
     if (seconds > 0) this.deadline = this.clock.setTimeout(() => this.advance(), seconds * 1000);
+    // Like a session, an acting phase nobody can act in (a debate without endorsements) ends at once.
+    if ((next === "propose" || next === "debate" || next === "vote") && this.hasEveryoneActed()) this.advance();
   }
 }
