@@ -14,7 +14,7 @@ import type { Session, SessionEvents } from "../session/Session.ts";
 import type { JournalEntry, JournalEvent, SessionRecord, SessionStore, SessionSummary } from "../storage/SessionStore.ts";
 import { HOST_TIMER_CALLS } from "./recordedCalls.ts";
 import { forgetRecovery, registerRecovery, type PendingRecovery } from "./recoveryTokens.ts";
-import { replaySession } from "./replaySession.ts";
+import { applyRestoredPause, replaySession } from "./replaySession.ts";
 import { SessionJournal } from "./sessionJournal.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -179,20 +179,23 @@ export class SessionRecords {
     const { record: stored, events } = recovery;
     const { session, journal, time } = replaySession({ record: stored, events, sessionEvents: room.events });
     for (const p of session.state.players.values()) if (!p.isBot) session.setConnected(p.id, false);
-    const s = session.state;
-    if (s.endsAt > 0) {
-      s.pausedRemainingMs = Math.max(MIN_RESTORED_MS, s.endsAt - stored.aliveAt);
-      s.endsAt = 0;
-    }
+    const pausedRemainingMs = session.state.endsAt > 0 ? Math.max(MIN_RESTORED_MS, session.state.endsAt - stored.aliveAt) : 0;
+    applyRestoredPause(session, pausedRemainingMs);
     time.goLive(room.clock);
     const lastSeq = events.length > 0 ? (events[events.length - 1]?.seq ?? 0) : 0;
     const record = new LiveRecord({ id: stored.id, session, nextSeq: lastSeq + 1, owner: this });
     journal.startRecording({
       write: (entries) => record.write(entries),
       onAccepted: (target, method) => {
-        if ((target === "engine" && HOST_TIMER_CALLS.has(method)) || (target === "session" && method === "start")) session.engine.holdEarlyEnds = false;
+        const isHostGo = (target === "engine" && HOST_TIMER_CALLS.has(method)) || (target === "session" && method === "start");
+        if (!isHostGo || !session.engine.holdEarlyEnds) return;
+        session.engine.holdEarlyEnds = false;
+        // Everyone may have acted while the phase was held (or before the restart): end it now, as live.
+        session.engine.checkEveryoneActed();
       },
     });
+    // Journaled so a later replay pauses at the same point with the same time left.
+    record.write([{ kind: "restored", pausedRemainingMs }]);
     this.live.add(record);
     return {
       session,

@@ -98,8 +98,19 @@ export function replaySession(options: {
   return { session, journal, time, scenario, options: sessionOptions };
 }
 
+/** How a restored session comes back: a running countdown paused with the time that was left. */
+export function applyRestoredPause(session: Session, pausedRemainingMs: number): void {
+  if (pausedRemainingMs <= 0 || session.state.endsAt <= 0) return;
+  session.state.endsAt = 0;
+  session.state.pausedRemainingMs = pausedRemainingMs;
+}
+
 function applyEvent(session: Session, journal: SessionJournal, event: JournalEvent): void {
   const entry = event.entry;
+  if (entry.kind === "restored") {
+    applyRestoredPause(session, entry.pausedRemainingMs);
+    return;
+  }
   if (entry.kind === "phase") {
     if (entry.index <= journal.phasesEntered) {
       // Already entered by the call replayed just before it; the two must agree.

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { PHASES } from "../../shared/protocol/phases.ts";
 
-/** One journal entry: an accepted call on the Session (or its phase engine), or a phase entered. */
+/** One journal entry: an accepted call on the Session (or its phase engine), a phase entered, or a restart. */
 export const JournalEntrySchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("call"),
@@ -14,6 +14,8 @@ export const JournalEntrySchema = z.discriminatedUnion("kind", [
   }),
   /** The `index`-th phase change of the session (1 = leaving the lobby). */
   z.strictObject({ kind: z.literal("phase"), phase: z.enum(PHASES), index: z.number().int().min(1) }),
+  /** The session was restored after a restart; a running countdown was paused with this much left (0 = none was running). */
+  z.strictObject({ kind: z.literal("restored"), pausedRemainingMs: z.number().min(0) }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
