@@ -131,7 +131,9 @@ describe.skipIf(!hasRedis)("two processes sharing sessions through Redis", () =>
     await host.request("start", {});
     await host.request("advance", {});
     await waitFor(() => ben.room.state.phase === "propose", 5000, "propose on B's client");
-    const policyId = [...host.state.proposalCounts.keys()][0]!;
+    const policyIds: string[] = [];
+    host.state.proposalCounts.forEach((_count, id) => policyIds.push(id));
+    const policyId = policyIds[0]!;
     await ana.room.request("propose", { policyId, argument: "Through A" });
     await ben.room.request("propose", { policyId, argument: "Through B" });
     await waitFor(() => ana.room.state.arguments.size === 2 && ben.room.state.arguments.size === 2, 5000, "both arguments everywhere");
