@@ -5,9 +5,15 @@ import config from "@colyseus/tools";
 import type { Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASELINE_ROOM_NAME, BaselineRoom } from "./baselineRoom.ts";
-import type { BenchState } from "./targets.ts";
 
-type BaselineClient = Room<unknown, BenchState & { players: { get(id: string): { score: number; endorsements: number } | undefined } }>;
+interface BaselinePlayerView {
+  proposed: boolean;
+  voted: boolean;
+  endorsementsUsed: number;
+  endorsements: number;
+  score: number;
+}
+type BaselineClient = Room<unknown, { phase: string; players: { get(id: string): BaselinePlayerView | undefined } }>;
 
 /** Its own port range: the server tests use 3100 + the Vitest pool id. */
 const PORT = 3300 + Number(process.env.VITEST_POOL_ID ?? 0);
