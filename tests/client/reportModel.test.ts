@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/reportSchema.ts";
 import { ReportSchema } from "../../shared/report/reportSchema.ts";
-import { getParticipation, getReportCharts, getReportCounts, getReportFileName, getRoundViews, getTopArguments } from "../../client/views/report/reportModel.ts";
+import { getCaptureSummary, getParticipation, getReportCharts, getReportCounts, getReportFileName, getRoundViews, getTopArguments } from "../../client/views/report/reportModel.ts";
 
 const indicators = (homicides: number, approval: number) => ({ homicides, approval, activeGroups: 10 });
 const point = (year: number, round: number, homicides: number, approval = 50) => ({ year, round, indicators: indicators(homicides, approval), regions: {} });
@@ -103,6 +103,7 @@ function makeReport(over: { historical?: boolean; arguments?: Report["arguments"
       observed: {
         source: "INEGI",
         homicides: [
+          { year: 2004, value: 9_300, preliminary: false },
           { year: 2005, value: 9_900, preliminary: false },
           { year: 2006, value: 10_452, preliminary: false },
           { year: 2007, value: 8_867, preliminary: false },
@@ -127,10 +128,12 @@ describe("report view model", () => {
     expect(charts.map((c) => c.indicator)).toEqual(["homicides", "activeGroups", "approval"]);
     const homicides = charts[0]!;
     expect(homicides.series.map((s) => s.kind)).toEqual(["class", "historical", "observed"]);
-    expect(homicides.series[0]!.points).toEqual([{ year: 2006, value: 10_000 }, { year: 2006, value: 11_000 }, { year: 2007, value: 12_500 }, { year: 2008, value: 14_000 }]);
-    expect(homicides.series[1]!.points[0]).toEqual({ year: 2006, value: 10_000 });
-    // 2005 is before the start and 2009 after the last year played: neither is drawn.
-    expect(homicides.series[2]!.points.map((p) => p.year)).toEqual([2006, 2007, 2008]);
+    // The start values sit the year before the first simulated year, as on the board.
+    expect(homicides.series[0]!.points).toEqual([{ year: 2005, value: 10_000 }, { year: 2006, value: 11_000 }, { year: 2007, value: 12_500 }, { year: 2008, value: 14_000 }]);
+    expect(homicides.series[1]!.points[0]).toEqual({ year: 2005, value: 10_000 });
+    expect([homicides.xMin, homicides.xMax]).toEqual([2005, 2008]);
+    // 2004 is before the start and 2009 after the last year played: neither is drawn.
+    expect(homicides.series[2]!.points.map((p) => p.year)).toEqual([2005, 2006, 2007, 2008]);
     expect(homicides.observedSource).toBe("INEGI");
     expect(charts[1]!.series.map((s) => s.kind)).toEqual(["class", "historical"]);
     expect(charts[1]!.observedSource).toBeNull();
@@ -144,7 +147,6 @@ describe("report view model", () => {
   it("gives each round its decision, the backed policies by share, the indicators' change with its tone, and the why lines' figures", () => {
     const [first, second] = getRoundViews(makeReport());
     expect(first!.years).toBe("2006–2008");
-    expect(first!.decision?.name).toBe("Kingpin targeting");
     expect(first!.tally.map((r) => r.policyId)).toEqual(["kingpin", "institutions"]);
     const homicides = first!.indicators.find((i) => i.id === "homicides")!;
     expect(homicides).toMatchObject({ start: 10_000, end: 14_000, delta: 4000, tone: "worse" });
@@ -154,7 +156,17 @@ describe("report view model", () => {
     expect(first!.why[0]!.figures.map((f) => f.id)).toEqual(["fig-a"]);
     expect(first!.events).toEqual(["Calderón's offensive"]);
     expect(second!.resolved).toBe(false);
-    expect(second!.decision).toBeNull();
+    expect(second!.tally).toEqual([]);
+  });
+
+  it("names captured leaders one by one and only counts lesser targets, with what became of each group", () => {
+    const capture = (leaderId: string | null, splinters: number, dismantled: boolean) => ({ year: 2007, leaderId, leaderName: leaderId ? `Leader ${leaderId}` : null, regionId: "north", regionName: "North", splinters, dismantled });
+    const summary = getCaptureSummary([capture("x", 3, false), capture(null, 0, false), capture(null, 2, false), capture(null, 0, true), capture("y", 0, false)]);
+    expect(summary.named).toEqual([
+      { name: "Leader x", regionName: "North", year: 2007, outcome: "split", splinters: 3 },
+      { name: "Leader y", regionName: "North", year: 2007, outcome: "intact", splinters: 0 },
+    ]);
+    expect(summary.lesser).toEqual({ count: 3, split: 1, dismantled: 1 });
   });
 
   it("lists the server's top arguments by endorsements, and without that flag never lets a bot's argument in", () => {

@@ -1,12 +1,17 @@
-// The teacher's record in real Chromium: /watch follows a session played by SDK clients, the printable report, the sessions list.
+// The teacher's record in real Chromium: /watch follows a session played by SDK clients, then the printable report (print media, A4/Letter PDFs), the key form, and the sessions list.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { ArgumentView, Mine, SessionStateView, Welcome } from "../../shared/protocol/index.ts";
+import { ReportSchema } from "../../shared/report/reportSchema.ts";
 import type { TestServer } from "./support/testServer.ts";
 import { startTestServer } from "./support/testServer.ts";
-import { getSeriousViolations, launchBrowser, screenshot } from "./support/browser.ts";
+import { ARTIFACTS, getSeriousViolations, launchBrowser, screenshot } from "./support/browser.ts";
 
 let server: TestServer;
 let browser: Browser;
@@ -14,6 +19,7 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 const rooms: Room<SessionStateView>[] = [];
 
+const PDF_DIR = join(import.meta.dirname, "..", "..", "artifacts", "report");
 const UNTIMED = { briefing: 0, propose: 0, debate: 0, vote: 0, resolve: 0, results: 0 };
 const ROUNDS = 2;
 const STUDENTS = ["Ana", "Beto"];
@@ -111,6 +117,8 @@ async function createSession(): Promise<{ code: string; hostKey: string; play(on
 }
 
 beforeAll(async () => {
+  // The session record goes to a throwaway folder, not the project's data/.
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "hc-report-e2e-"));
   server = await startTestServer();
   browser = await launchBrowser();
 });
@@ -161,4 +169,148 @@ describe("the teacher's record in the browser", () => {
     expect(played.host.state.spectators).toBe(1);
     expect(pageErrors).toEqual([]);
   });
+
+  it("the report shows the rounds and students, downloads CSV and JSON, prints without controls or clipping, and renders A4 and Letter PDFs", async () => {
+    expect(played).not.toBeNull();
+    const { code, hostKey, argumentsOf } = played!;
+    const page = await newPage({ width: 1280, height: 900 });
+    onTestFailed(async () => screenshot(page, "report-failure-report").catch(() => undefined));
+    await holdKey(page, code, hostKey);
+    await page.goto(`${server.url}/report/${code}`);
+    await page.locator("main.report").waitFor();
+    expect(await page.locator("h1").textContent()).toContain(code);
+    expect(await page.locator(".report-round").count()).toBe(ROUNDS);
+    // Each round's decision (the policy mix the votes made), its tally and the cited figures behind the "why" lines.
+    await expect.poll(() => page.locator(".report-decision").first().textContent()).toMatch(/^The class's policy mix: .+ \d+%/);
+    expect(await page.locator(".report-tally").count()).toBe(ROUNDS);
+    expect(await page.locator(".report-round .why-cite").count()).toBeGreaterThan(0);
+    // The charts: class path, Mexico's choices replayed, and the observed series with its source.
+    expect(await page.locator(".report-chart").count()).toBeGreaterThanOrEqual(3);
+    const homicides = page.locator('.report-chart[data-indicator="homicides"]');
+    expect(await homicides.locator(".report-legend li").evaluateAll((items) => items.map((i) => i.getAttribute("data-series")))).toEqual(["class", "historical", "observed"]);
+    expect(await homicides.locator(".report-source").textContent()).toContain("INEGI");
+    // Participation: both students with what they did, the bot labelled as one.
+    const participation = page.locator(".report-participation tbody tr");
+    expect(await participation.count()).toBe(3);
+    for (const nickname of STUDENTS) {
+      const cells = participation.filter({ hasText: nickname }).locator("td");
+      // Arguments written, with a figure, endorsements given and received, rounds voted.
+      const [, proposals, written, cited, given, received, voted] = await cells.allTextContents();
+      expect(proposals).toMatch(/^1: .+; 2: .+$/);
+      expect([written, cited, given, voted]).toEqual([`${ROUNDS}`, `${ROUNDS}`, `${ROUNDS}`, `${ROUNDS} of ${ROUNDS}`]);
+      // The other student endorsed each argument; the bot may have too.
+      expect(Number(received)).toBeGreaterThanOrEqual(ROUNDS);
+    }
+    expect(await participation.last().textContent()).toContain("(bot)");
+    // The most-endorsed arguments are students' own words.
+    const top = await page.locator(".report-arguments blockquote").allTextContents();
+    expect(top.length).toBeGreaterThan(0);
+    for (const text of top) expect([...argumentsOf.values()].flat()).toContain(text);
+    expect(await getSeriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, "report-screen.png"), fullPage: true });
+
+    // Downloads: the JSON is the report (schema-valid, the rounds played); the CSV names the students.
+    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download JSON" }).click()]);
+    const report = ReportSchema.parse(JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")));
+    expect(report.session.code).toBe(code);
+    expect(report.rounds).toHaveLength(ROUNDS);
+    expect(jsonDownload.suggestedFilename()).toMatch(new RegExp(`^hidden-costs-${code}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV: students" }).click()]);
+    const csv = readFileSync((await csvDownload.path())!, "utf8");
+    for (const nickname of STUDENTS) expect(csv).toContain(nickname);
+    expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+
+    // Print: no controls, and nothing wider than the printable width of A4 (210 mm − margins ≈ 700 px).
+    await page.setViewportSize({ width: 700, height: 1000 });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".report-actions").isVisible()).toBe(false);
+    expect(await page.locator(".top-bar").isVisible()).toBe(false);
+    expect(await page.locator("button:visible, input:visible, select:visible").count()).toBe(0);
+    const overflowing = await page.evaluate(() => {
+      const main = document.querySelector("main.report")!.getBoundingClientRect();
+      // Screen-reader-only text is clipped on purpose.
+      return [...document.querySelectorAll("main.report *:not(.visually-hidden)")]
+        .filter((el) => el.getBoundingClientRect().right > main.right + 1 || (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible"))
+        .map((el) => `${el.tagName}.${el.className}`);
+    });
+    expect(overflowing).toEqual([]);
+    mkdirSync(PDF_DIR, { recursive: true });
+    for (const format of ["A4", "Letter"] as const) {
+      const pdf = await page.pdf({ format, printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pdf.length).toBeGreaterThan(20_000);
+      writeFileSync(join(PDF_DIR, `report-${format}.pdf`), pdf);
+    }
+    // For looking at, not for passing: page 1 of the A4 print as PNG when poppler is installed.
+    if (existsSync("/usr/bin/pdftoppm")) execFileSync("/usr/bin/pdftoppm", ["-png", "-r", "70", join(PDF_DIR, "report-A4.pdf"), join(PDF_DIR, "report-A4-page")]);
+    await page.emulateMedia({ media: "screen" });
+
+    // Spanish: the page's own words switch; the content stays in the session's language.
+    await page.getByRole("button", { name: "ES" }).click();
+    await page.getByRole("heading", { name: "Ronda por ronda" }).waitFor();
+    expect(await page.locator(".report-actions button").allTextContents()).toEqual(["Descargar CSV: estudiantes", "Descargar CSV: rondas", "Descargar JSON", "Imprimir"]);
+  });
+
+  it("without the key in this browser the report asks for it, refuses a wrong one, and keeps a right one", async () => {
+    const { code, hostKey } = played!;
+    const page = await newPage({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/report/${code}`);
+    await page.getByLabel("Host key").waitFor();
+    expect(await getSeriousViolations(page)).toEqual([]);
+    await page.getByLabel("Host key").fill("not-the-key");
+    await page.getByRole("button", { name: "Open the report" }).click();
+    await page.getByText("That key does not open this session's report").waitFor();
+    await page.getByLabel("Host key").fill(hostKey);
+    await page.getByRole("button", { name: "Open the report" }).click();
+    await page.locator("main.report").waitFor();
+    expect(await page.evaluate((c) => localStorage.getItem(`hc.hostKey.${c}`), code)).toBe(hostKey);
+  });
+
+  it("/host/sessions lists this browser's sessions (live ones can be reopened) on a projector and a phone, and deletes one", async () => {
+    const { code, hostKey } = played!;
+    const live = await createSession();
+    const page = await newPage({ width: 1920, height: 1080 });
+    onTestFailed(async () => screenshot(page, "report-failure-sessions").catch(() => undefined));
+    await holdKey(page, code, hostKey);
+    await holdKey(page, live.code, live.hostKey);
+    await page.goto(`${server.url}/host/sessions`);
+    const ended = page.locator(`.session-card[data-code="${code}"]`);
+    await ended.waitFor();
+    expect(await ended.textContent()).toContain(`${ROUNDS} of ${ROUNDS} played`);
+    expect(await ended.textContent()).toContain(`${STUDENTS.length} students`);
+    expect(await ended.getByRole("link", { name: "Report" }).getAttribute("href")).toBe(`/report/${code}`);
+    expect(await ended.getByRole("link", { name: "Reopen" }).count()).toBe(0);
+    const running = page.locator(`.session-card[data-code="${live.code}"]`);
+    expect(await running.getByRole("link", { name: "Reopen" }).getAttribute("href")).toBe(`/host/${live.code}`);
+    expect(await getSeriousViolations(page)).toEqual([]);
+    await screenshot(page, "sessions-projector");
+
+    const phone = await newPage({ width: 360, height: 740 }, { isMobile: true });
+    await holdKey(phone, code, hostKey);
+    await phone.goto(`${server.url}/host/sessions`);
+    await phone.locator(`.session-card[data-code="${code}"]`).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await getSeriousViolations(phone)).toEqual([]);
+    await screenshot(phone, "sessions-phone");
+
+    // A live session is not deleted from here; an ended one is, after a question that Cancel answers with no.
+    expect(await running.getByRole("button", { name: "Delete" }).count()).toBe(0);
+    await ended.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    expect(await ended.count()).toBe(1);
+    await ended.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: `Delete ${code}` }).click();
+    await ended.waitFor({ state: "detached" });
+    expect(await page.evaluate((c) => localStorage.getItem(`hc.hostKey.${c}`), code)).toBeNull();
+    const gone = await fetch(`${server.url}/api/sessions/${code}/report.json`, { headers: { Authorization: `Bearer ${hostKey}` } });
+    expect(gone.status).toBe(404);
+    expect(await running.count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
 });
+
+/** Puts a host key into the page's browser storage, as the host page does when it creates a session. */
+async function holdKey(page: Page, code: string, hostKey: string): Promise<void> {
+  if (!page.url().startsWith(server.url)) await page.goto(`${server.url}/`);
+  await page.evaluate(([c, k]) => localStorage.setItem(`hc.hostKey.${c}`, k), [code, hostKey] as const);
+}

@@ -33,12 +33,17 @@ export async function fetchReport(code: string, hostKey: string): Promise<Record
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: "invalid" };
 }
 
-/** The CSV export as the server writes it (students per round, then the rounds sheet). */
-export async function fetchReportCsv(code: string, hostKey: string): Promise<RecordResult<Blob>> {
-  const res = await send(sessionUrl(code, "/report.csv"), { headers: { Authorization: `Bearer ${hostKey}`, Accept: "text/csv" } });
+/** The CSV sheets the server writes: one row per student per round, or one row per round. */
+export const CSV_SHEETS = ["students", "rounds"] as const;
+export type CsvSheet = (typeof CSV_SHEETS)[number];
+
+/** One sheet of the CSV export as the server writes it, with the file name the server suggests, if any. */
+export async function fetchReportCsv(code: string, hostKey: string, sheet: CsvSheet): Promise<RecordResult<{ blob: Blob; fileName: string | null }>> {
+  const res = await send(sessionUrl(code, `/report.csv?sheet=${sheet}`), { headers: { Authorization: `Bearer ${hostKey}`, Accept: "text/csv" } });
   if (!res) return { ok: false, failure: "network" };
   if (!res.ok) return { ok: false, failure: failureOf(res.status) };
-  return { ok: true, value: await res.blob() };
+  const fileName = /filename="?([^";]+)"?/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? null;
+  return { ok: true, value: { blob: await res.blob(), fileName } };
 }
 
 /** Saves a blob through the browser's download. */

@@ -6,7 +6,7 @@ import type { Scale } from "../../editor/chartGeometry.ts";
 import type { ReportChart, SeriesKind } from "./reportModel.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
-const BOX = { width: 560, height: 280, left: 64, right: 14, top: 14, bottom: 40 };
+const BOX = { width: 480, height: 260, left: 58, right: 14, top: 14, bottom: 42 };
 
 /** Legend text of each series. */
 function seriesLabel(kind: SeriesKind): string {
@@ -78,7 +78,7 @@ export function renderReportChart(chart: ReportChart): HTMLElement {
     const span = chart.xMax - chart.xMin;
     // Every year on a short chart, every third (a round) on a long one, and always the last.
     if (span > 8 && (year - chart.xMin) % 3 !== 0 && year !== chart.xMax) continue;
-    grid.append(el("text", { x: x(year).toFixed(1), y: BOX.height - BOX.bottom + 16, "text-anchor": "middle", class: "tick" }, String(year)));
+    grid.append(el("text", { x: x(year).toFixed(1), y: BOX.height - BOX.bottom + 18, "text-anchor": "middle", class: "tick" }, String(year)));
   }
   grid.append(el("line", { x1: BOX.left, x2: BOX.left, y1: BOX.top, y2: BOX.height - BOX.bottom, class: "axis" }));
   grid.append(el("line", { x1: BOX.left, x2: BOX.width - BOX.right, y1: BOX.height - BOX.bottom, y2: BOX.height - BOX.bottom, class: "axis" }));

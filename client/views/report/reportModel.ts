@@ -1,4 +1,4 @@
-// What the printable report shows, computed from the report JSON (pure, unit-tested): charts' series, each round's decision, scores, top arguments, participation.
+// What the printable report shows, computed from the report JSON (pure, unit-tested): charts' series, each round's decision (its policy mix), scores, top arguments, participation.
 import type { Report, ReportArgument, ReportRound } from "../../../shared/report/reportSchema.ts";
 
 /** Indicators charted in the report, most telling first (rules vocabulary, not content ids). */
@@ -34,20 +34,22 @@ function nameOf(list: readonly { id: string; name: string }[], id: string): stri
  */
 export function getReportCharts(report: Report): ReportChart[] {
   const { path } = report;
-  const start = (indicator: string) => (indicator in path.start ? [{ year: path.startYear, value: path.start[indicator] ?? 0 }] : []);
+  // The start values are dated the year before the first simulated year, as on the board's charts.
+  const startYear = path.startYear - 1;
+  const start = (indicator: string) => (indicator in path.start ? [{ year: startYear, value: path.start[indicator] ?? 0 }] : []);
   const pointsOf = (indicator: string, years: Report["path"]["class"]) =>
     years.filter((p) => indicator in p.indicators).map((p) => ({ year: p.year, value: p.indicators[indicator] ?? 0 }));
-  const lastYear = Math.max(path.startYear, ...path.class.map((p) => p.year), ...path.historical.map((p) => p.year));
+  const lastYear = Math.max(startYear, ...path.class.map((p) => p.year), ...path.historical.map((p) => p.year));
   return REPORT_CHARTED_INDICATORS.filter((indicator) => report.names.indicators.some((n) => n.id === indicator)).map((indicator) => {
     const series: ReportSeries[] = [{ kind: "class", points: [...start(indicator), ...pointsOf(indicator, path.class)] }];
     if (path.historical.length > 0) series.push({ kind: "historical", points: [...start(indicator), ...pointsOf(indicator, path.historical)] });
-    const observed = indicator === "homicides" && path.observed ? path.observed.homicides.filter((p) => p.year >= path.startYear && p.year <= lastYear) : [];
+    const observed = indicator === "homicides" && path.observed ? path.observed.homicides.filter((p) => p.year >= startYear && p.year <= lastYear) : [];
     if (observed.length > 0) series.push({ kind: "observed", points: observed.map((p) => ({ year: p.year, value: p.value })) });
     return {
       indicator,
       title: nameOf(report.names.indicators, indicator),
       series,
-      xMin: path.startYear,
+      xMin: startYear,
       xMax: lastYear,
       observedSource: observed.length > 0 && path.observed ? path.observed.source : null,
     };
@@ -78,13 +80,31 @@ export interface RoundView {
   events: string[];
   resolved: boolean;
   votes: number;
-  /** Policies the class backed, biggest share first (policies with no support left out). */
+  /** The class's decision: the policies it backed, biggest share first (policies with no support left out). */
   tally: TallyRow[];
-  /** The policy with the biggest share (the class's decision), null when unresolved. */
-  decision: TallyRow | null;
   indicators: IndicatorChange[];
   why: (ReportRound["why"][number] & { figures: Report["figures"] })[];
-  captures: ReportRound["captures"];
+  captures: CaptureSummary;
+}
+
+export type CaptureOutcome = "split" | "dismantled" | "intact";
+
+/** Named leaders one by one; the many lesser targets only counted, so a long round stays readable. */
+export interface CaptureSummary {
+  named: { name: string; regionName: string; year: number; outcome: CaptureOutcome; splinters: number }[];
+  lesser: { count: number; split: number; dismantled: number };
+}
+
+function outcomeOf(c: ReportRound["captures"][number]): CaptureOutcome {
+  return c.dismantled ? "dismantled" : c.splinters >= 2 ? "split" : "intact";
+}
+
+export function getCaptureSummary(captures: ReportRound["captures"]): CaptureSummary {
+  const lesser = captures.filter((c) => c.leaderId === null);
+  return {
+    named: captures.filter((c) => c.leaderId !== null).map((c) => ({ name: c.leaderName ?? c.leaderId ?? "", regionName: c.regionName, year: c.year, outcome: outcomeOf(c), splinters: c.splinters })),
+    lesser: { count: lesser.length, split: lesser.filter((c) => outcomeOf(c) === "split").length, dismantled: lesser.filter((c) => outcomeOf(c) === "dismantled").length },
+  };
 }
 
 function toneOf(betterWhen: "lower" | "higher" | "neither", delta: number): IndicatorChange["tone"] {
@@ -114,10 +134,9 @@ export function getRoundViews(report: Report): RoundView[] {
       resolved: r.resolved,
       votes: r.votes,
       tally,
-      decision: r.resolved ? (tally[0] ?? null) : null,
       indicators,
       why: r.why.map((w) => ({ ...w, figures: w.figureIds.map(figure).filter((f): f is NonNullable<typeof f> => f !== undefined) })),
-      captures: r.captures,
+      captures: getCaptureSummary(r.captures),
     };
   });
 }

@@ -5,8 +5,8 @@ import { onLanguageChange, t } from "../../i18n/i18n.ts";
 import { getHostKey, saveHostKey } from "../../net/hostKeys.ts";
 import { h, uid } from "../../ui/dom.ts";
 import { createLanguageSwitch } from "../../ui/languageSwitch.ts";
-import type { RecordFailure } from "./reportApi.ts";
-import { fetchReport, fetchReportCsv, saveBlob } from "./reportApi.ts";
+import type { CsvSheet, RecordFailure } from "./reportApi.ts";
+import { CSV_SHEETS, fetchReport, fetchReportCsv, saveBlob } from "./reportApi.ts";
 import { getReportFileName } from "./reportModel.ts";
 import { renderArgumentsSection, renderParticipationSection, renderPathSection, renderRoundsSection, renderScoresSection, renderSummary } from "./reportSections.ts";
 
@@ -75,17 +75,21 @@ export function renderReportPage(root: HTMLElement, code: string): void {
       feedback.textContent = text;
       feedback.className = isError ? "report-feedback field-error" : "report-feedback";
     };
-    const csv = h("button", { class: "button", attrs: { type: "button" } }, t("report.download.csv"));
-    csv.addEventListener("click", () => {
-      if (!hostKey) return;
-      csv.disabled = true;
-      void fetchReportCsv(code, hostKey).then((result) => {
-        csv.disabled = false;
-        if (!result.ok) return setNotice(failureText(result.failure, code), true);
-        saveBlob(getReportFileName(r, "csv"), result.value);
-        setNotice(t("report.download.done", { file: getReportFileName(r, "csv") }), false);
+    const csvButton = (sheet: CsvSheet) => {
+      const button = h("button", { class: "button", attrs: { type: "button" } }, t(sheet === "students" ? "report.download.csvStudents" : "report.download.csvRounds"));
+      button.addEventListener("click", () => {
+        if (!hostKey) return;
+        button.disabled = true;
+        void fetchReportCsv(code, hostKey, sheet).then((result) => {
+          button.disabled = false;
+          if (!result.ok) return setNotice(failureText(result.failure, code), true);
+          const fileName = result.value.fileName ?? getReportFileName(r, "csv");
+          saveBlob(fileName, result.value.blob);
+          setNotice(t("report.download.done", { file: fileName }), false);
+        });
       });
-    });
+      return button;
+    };
     const json = h("button", { class: "button", attrs: { type: "button" } }, t("report.download.json"));
     json.addEventListener("click", () => {
       saveBlob(getReportFileName(r, "json"), new Blob([JSON.stringify(r, null, 2) + "\n"], { type: "application/json" }));
@@ -98,7 +102,7 @@ export function renderReportPage(root: HTMLElement, code: string): void {
         "main",
         { class: "report", attrs: { id: "main", "data-code": code } },
         h("header", { class: "report-header" }, h("h1", {}, t("report.title", { code })), renderSummary(r)),
-        h("div", { class: "report-actions no-print", attrs: { role: "group", "aria-label": t("report.actions") } }, csv, json, print),
+        h("div", { class: "report-actions no-print", attrs: { role: "group", "aria-label": t("report.actions") } }, ...CSV_SHEETS.map(csvButton), json, print),
         feedback,
         renderPathSection(r),
         renderRoundsSection(r),
@@ -118,6 +122,13 @@ export function renderReportPage(root: HTMLElement, code: string): void {
       // A key that opened the report is worth keeping: the sessions list and the host page use it too.
       if (options.fromForm) saveHostKey(code, key);
       renderReport();
+      // Opened from the host's "Print report": print once the report is on the page, and not again on reload.
+      const url = new URL(location.href);
+      if (url.searchParams.get("print") === "1") {
+        url.searchParams.delete("print");
+        history.replaceState(null, "", url.pathname + url.search);
+        requestAnimationFrame(() => window.print());
+      }
       return;
     }
     if (result.failure === "unauthorized") return renderKeyForm(options.fromForm ? t("report.key.wrong") : null);

@@ -3,10 +3,11 @@ import type { Report, ReportArgument } from "../../../shared/report/reportSchema
 import { formatNumber, getLanguage, t, tn } from "../../i18n/i18n.ts";
 import { h } from "../../ui/dom.ts";
 import { renderReportChart } from "./reportChart.ts";
-import type { RoundView } from "./reportModel.ts";
+import type { CaptureOutcome, CaptureSummary, RoundView } from "./reportModel.ts";
 import { getParticipation, getReportCharts, getReportCounts, getRoundViews, getTopArguments } from "./reportModel.ts";
 
-const num = (n: number) => formatNumber(n, { maximumFractionDigits: 1 });
+/** Whole numbers for big values (homicides, money), one decimal for small ones (indexes). */
+const num = (n: number) => formatNumber(n, { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 1 });
 const signed = (n: number) => (n > 0 ? `+${num(n)}` : n < 0 ? `−${num(Math.abs(n))}` : "0");
 const percent = (share: number) => formatNumber(share, { style: "percent", maximumFractionDigits: 0 });
 
@@ -66,9 +67,16 @@ export function renderPathSection(report: Report): HTMLElement {
   );
 }
 
+function renderCaptures(captures: CaptureSummary): HTMLElement {
+  const outcome = (o: CaptureOutcome, splinters: number) => (o === "dismantled" ? t("report.round.dismantled") : o === "split" ? tn("report.round.splinters", splinters) : t("report.round.intact"));
+  const parts = captures.named.map((c) => `${c.name} (${c.regionName}, ${c.year}): ${outcome(c.outcome, c.splinters)}`);
+  if (captures.lesser.count > 0) parts.push(tn("report.round.lesser", captures.lesser.count, { split: captures.lesser.split, dismantled: captures.lesser.dismantled }));
+  return h("p", { class: "report-captures" }, h("strong", {}, t("report.round.captures")), " ", parts.join("; "), ".");
+}
+
 function renderRound(round: RoundView): HTMLElement {
   const titleId = `report-round-${round.round}`;
-  const decision = round.decision ? t("report.round.decision", { policy: round.decision.name, share: percent(round.decision.share) }) : t("report.round.unresolved");
+  const decision = round.resolved ? t("report.round.mix", { mix: round.tally.map((row) => `${row.name} ${percent(row.share)}`).join(", ") }) : t("report.round.unresolved");
   return h(
     "article",
     { class: "report-round", attrs: { "aria-labelledby": titleId } },
@@ -91,17 +99,7 @@ function renderRound(round: RoundView): HTMLElement {
           { numericFrom: 1, className: "report-indicators" },
         )
       : null,
-    round.captures.length > 0
-      ? h(
-          "p",
-          { class: "report-captures" },
-          h("strong", {}, t("report.round.captures")),
-          " ",
-          round.captures
-            .map((c) => `${c.leaderName ?? t("report.round.lesserTarget")} (${c.regionName}, ${c.year}): ${c.dismantled ? t("report.round.dismantled") : tn("report.round.splinters", c.splinters)}`)
-            .join("; "),
-        )
-      : null,
+    round.captures.named.length + round.captures.lesser.count > 0 ? renderCaptures(round.captures) : null,
     round.why.length > 0
       ? h(
           "div",
@@ -171,26 +169,45 @@ export function renderArgumentsSection(report: Report): HTMLElement {
 
 export function renderParticipationSection(report: Report): HTMLElement {
   const rows = getParticipation(report);
-  const of = (n: number, total: number) => t("report.ofRounds", { count: n, total });
+  const col = (text: string, options: { numeric?: boolean; rowspan?: number; colspan?: number } = {}) =>
+    h("th", { class: options.numeric ? "num" : undefined, attrs: { scope: options.colspan ? "colgroup" : "col", rowspan: options.rowspan, colspan: options.colspan } }, text);
+  // Two header rows (arguments and endorsements each over two columns) keep the table within a printed page's width.
+  const head = h(
+    "thead",
+    {},
+    h(
+      "tr",
+      {},
+      col(t("report.col.student"), { rowspan: 2 }),
+      col(t("report.col.role"), { rowspan: 2 }),
+      col(t("report.col.proposals"), { rowspan: 2 }),
+      col(t("report.col.arguments"), { colspan: 2, numeric: true }),
+      col(t("report.col.endorsements"), { colspan: 2, numeric: true }),
+      col(t("report.col.voted"), { rowspan: 2, numeric: true }),
+    ),
+    h("tr", {}, col(t("report.col.written"), { numeric: true }), col(t("report.col.cited"), { numeric: true }), col(t("report.col.given"), { numeric: true }), col(t("report.col.received"), { numeric: true })),
+  );
+  const body = h(
+    "tbody",
+    {},
+    ...rows.map((r) =>
+      h(
+        "tr",
+        {},
+        h("th", { attrs: { scope: "row" } }, r.nickname, r.isBot ? h("span", { class: "tag" }, ` (${t("report.bot")})`) : null, r.removed ? h("span", { class: "tag" }, ` (${t("report.removed")})`) : null),
+        h("td", {}, r.roleName),
+        h("td", {}, r.proposals.map((p, i) => `${i + 1}: ${p ?? "—"}`).join("; ")),
+        h("td", { class: "num" }, num(r.arguments)),
+        h("td", { class: "num" }, num(r.citations)),
+        h("td", { class: "num" }, num(r.endorsementsGiven)),
+        h("td", { class: "num" }, num(r.endorsementsReceived)),
+        h("td", { class: "num" }, t("report.ofRounds", { count: r.voted, total: r.rounds })),
+      ),
+    ),
+  );
   return section(
     "participation",
     t("report.participation.title"),
-    rows.length === 0
-      ? h("p", { class: "muted" }, t("report.participation.none"))
-      : table(
-          t("report.participation.caption"),
-          [t("report.col.student"), t("report.col.role"), t("report.col.proposals"), t("report.col.proposed"), t("report.col.arguments"), t("report.col.given"), t("report.col.received"), t("report.col.voted")],
-          rows.map((r) => [
-            h("span", {}, r.nickname, r.isBot ? h("span", { class: "tag" }, ` (${t("report.bot")})`) : null, r.removed ? h("span", { class: "tag" }, ` (${t("report.removed")})`) : null),
-            r.roleName,
-            r.proposals.map((p, i) => `${i + 1}: ${p ?? "—"}`).join("; "),
-            of(r.proposed, r.rounds),
-            t("report.argumentsCited", { count: r.arguments, cited: r.citations }),
-            num(r.endorsementsGiven),
-            num(r.endorsementsReceived),
-            of(r.voted, r.rounds),
-          ]),
-          { numericFrom: 3, className: "report-participation" },
-        ),
+    rows.length === 0 ? h("p", { class: "muted" }, t("report.participation.none")) : h("table", { class: "report-table report-participation-table" }, h("caption", {}, t("report.participation.caption")), head, body),
   );
 }

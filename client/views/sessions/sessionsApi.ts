@@ -1,30 +1,12 @@
 // The server's answers about the sessions this browser hosted: a lookup by code and host key, and deleting a session's record.
-import { z } from "zod";
+import type { SessionListing } from "../../../shared/report/sessionListSchema.ts";
+import { LOOKUP_MAX_SESSIONS, SessionLookupRequestSchema, SessionLookupResponseSchema } from "../../../shared/report/sessionListSchema.ts";
 import type { HeldHostKey } from "../../net/hostKeys.ts";
 import type { RecordResult } from "../report/reportApi.ts";
 
-/** A time as the server sends it: ISO text or epoch milliseconds. */
-const TimeSchema = z.union([z.iso.datetime(), z.number().int().nonnegative()]).transform((v) => new Date(v).toISOString());
+export type LookedUpSession = SessionListing;
 
-/** One session the lookup found (extra fields are ignored, so the server may add more). */
-export const LookedUpSessionSchema = z.object({
-  code: z.string().min(1),
-  scenarioTitle: z.string(),
-  createdAt: TimeSchema,
-  endedAt: TimeSchema.nullable(),
-  status: z.enum(["live", "ended"]),
-  phase: z.string(),
-  roundsPlayed: z.number().int().nonnegative(),
-  totalRounds: z.number().int().nonnegative(),
-  students: z.number().int().nonnegative(),
-});
-export type LookedUpSession = z.infer<typeof LookedUpSessionSchema>;
-
-export const LookupReplySchema = z.object({ sessions: z.array(LookedUpSessionSchema) });
-
-/** Asks which of these sessions the server has a record of; those it lacks (deleted, expired, wrong key) are left out of the answer. */
-export async function lookupSessions(held: readonly HeldHostKey[]): Promise<RecordResult<LookedUpSession[]>> {
-  if (held.length === 0) return { ok: true, value: [] };
+async function lookupBatch(held: readonly HeldHostKey[]): Promise<RecordResult<SessionListing[]>> {
   let res: Response;
   try {
     res = await fetch("/api/sessions/lookup", {
@@ -37,8 +19,21 @@ export async function lookupSessions(held: readonly HeldHostKey[]): Promise<Reco
     return { ok: false, failure: "network" };
   }
   if (!res.ok) return { ok: false, failure: res.status === 404 ? "not-found" : "invalid" };
-  const parsed = LookupReplySchema.safeParse(await res.json().catch(() => null));
+  const parsed = SessionLookupResponseSchema.safeParse(await res.json().catch(() => null));
   return parsed.success ? { ok: true, value: parsed.data.sessions } : { ok: false, failure: "invalid" };
+}
+
+/** Asks which of these sessions the server has a record of; those it lacks (deleted, expired, wrong key) are left out of the answer. */
+export async function lookupSessions(held: readonly HeldHostKey[]): Promise<RecordResult<SessionListing[]>> {
+  // A malformed entry in storage would make the server refuse the whole request: only well-formed keys are asked about.
+  const valid = held.filter((k) => SessionLookupRequestSchema.safeParse({ sessions: [k] }).success);
+  const found: SessionListing[] = [];
+  for (let i = 0; i < valid.length; i += LOOKUP_MAX_SESSIONS) {
+    const result = await lookupBatch(valid.slice(i, i + LOOKUP_MAX_SESSIONS));
+    if (!result.ok) return result;
+    found.push(...result.value);
+  }
+  return { ok: true, value: found };
 }
 
 /** Deletes the session's record on the server (the host key authorises it); a record already gone counts as deleted. */

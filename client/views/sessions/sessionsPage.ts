@@ -41,7 +41,9 @@ export function renderSessionsPage(root: HTMLElement): void {
       if (row.canReopen) actions.append(h("a", { class: "button small primary", attrs: { href: `/host/${row.code}`, "aria-describedby": headingId } }, t("sessions.reopen")));
       actions.append(h("a", { class: "button small", attrs: { href: `/report/${row.code}`, "aria-describedby": headingId } }, t("sessions.report")));
     }
-    actions.append(remove);
+    // The server keeps a live session's record until it ends: it can be deleted then.
+    if (row.kind === "known" && row.canReopen) actions.append(h("p", { class: "hint" }, t("sessions.liveHint")));
+    else actions.append(remove);
     const details =
       row.kind === "known"
         ? h(
@@ -50,7 +52,7 @@ export function renderSessionsPage(root: HTMLElement): void {
             h("dt", {}, t("report.summary.date")),
             h("dd", {}, h("time", { attrs: { datetime: row.session.createdAt } }, formatDate(row.session.createdAt))),
             h("dt", {}, t("report.summary.scenario")),
-            h("dd", {}, row.session.scenarioTitle),
+            h("dd", {}, row.session.scenario.title),
             h("dt", {}, t("report.summary.rounds")),
             h("dd", {}, t("report.summary.roundsOf", { played: formatNumber(row.session.roundsPlayed), total: formatNumber(row.session.totalRounds) })),
             h("dt", {}, t("report.summary.class")),
