@@ -9,16 +9,18 @@ import { replaySession } from "../../server/record/replaySession.ts";
 import { hashDeviceToken } from "../../server/record/sessionJournal.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
 import type { Mine } from "../../shared/protocol/stateTypes.ts";
-import { UNTIMED, createSession, joinStudent, refusalOf, startServer, waitFor } from "../server/helpers.ts";
+import { UNTIMED, createSession, joinStudent, refusalOf, waitFor } from "../server/helpers.ts";
+import { bootServer, type BootedServer } from "./bootServer.ts";
 
 let colyseus: ColyseusTestServer;
-let config: Awaited<ReturnType<typeof startServer>>["config"];
+let config: BootedServer["config"];
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  ({ colyseus, config } = await startServer());
+  const booted = await bootServer();
+  ({ colyseus, config, stop } = booted);
 });
 afterAll(async () => {
-  await colyseus.shutdown();
-  await config.records.stop();
+  await stop();
 });
 
 /** The state as JSON without what depends on who is connected right now or on the clock. */
