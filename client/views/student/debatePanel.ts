@@ -25,18 +25,21 @@ export function createDebatePanel(ctx: PanelContext, snapshot: SessionSnapshot):
   let pending = false;
   let latest = snapshot;
 
-  const renderCard = (card: WallCard, state: { isOwn: boolean; isEndorsed: boolean; isBot: boolean; canEndorse: boolean }): CardView => {
+  const renderCard = (card: WallCard, state: { isOwn: boolean; isEndorsed: boolean; isBot: boolean; isUnavailable: boolean; isBusy: boolean }): CardView => {
     const signature = JSON.stringify([card, state]);
     const existing = views.get(card.id);
     if (existing?.signature === signature) return existing;
     const label = state.isOwn ? t("debate.own") : state.isEndorsed ? t("debate.endorsed") : t("debate.endorse");
-    // aria-disabled, not disabled: a disabled button drops keyboard focus to the page's start.
+    // A button that can never be used here (own argument, none left) is disabled; one the student may
+    // have just pressed (endorsed, or waiting for the reply) is only aria-disabled, because a disabled
+    // button drops keyboard focus to the start of the page.
     const button =
       existing?.button ??
       h("button", { class: "button small endorse", attrs: { type: "button" }, on: { click: () => endorse(card.id, button) } });
     button.textContent = label;
     button.setAttribute("aria-pressed", String(state.isEndorsed));
-    button.setAttribute("aria-disabled", String(!state.canEndorse));
+    button.disabled = state.isUnavailable;
+    button.setAttribute("aria-disabled", String(state.isUnavailable || state.isBusy));
     const body = existing?.body ?? h("div", { class: "argument-body" });
     const element = existing?.element ?? h("li", {}, body, button);
     element.className = `argument${card.isSpotlit ? " spotlit" : ""}`;
@@ -80,7 +83,7 @@ export function createDebatePanel(ctx: PanelContext, snapshot: SessionSnapshot):
     const next = cards.map((card) => {
       const isOwn = ownIds.has(card.id);
       const isEndorsed = mine.endorsed.includes(card.id);
-      return renderCard(card, { isOwn, isEndorsed, isBot: botIds.has(card.id), canEndorse: !isOwn && !isEndorsed && remaining > 0 && !pending });
+      return renderCard(card, { isOwn, isEndorsed, isBot: botIds.has(card.id), isUnavailable: isOwn || (!isEndorsed && remaining === 0), isBusy: isEndorsed || pending });
     });
     views.clear();
     for (const [i, view] of next.entries()) {
