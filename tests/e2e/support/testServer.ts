@@ -1,5 +1,7 @@
 // Starts the real session server (the server's app config) on a free port, serving the built client.
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { createAppConfig } from "../../../server/appConfig.ts";
@@ -30,6 +32,8 @@ export async function startTestServer(): Promise<TestServer> {
     port,
     clientDir: E2E_CLIENT_DIR,
     contentDir: join(ROOT, "content"),
+    // Its own session records: never the repository's data/, which `npm start` restores from.
+    dataDir: mkdtempSync(join(tmpdir(), "hc-e2e-data-")),
     joinFailuresPerMinute: 1000,
     requestsPerSecond: 50,
     botMinDelayMs: 50,
