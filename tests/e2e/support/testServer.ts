@@ -35,6 +35,8 @@ export async function startTestServer(): Promise<TestServer> {
     // Its own session records: never the repository's data/, which `npm start` restores from.
     dataDir: mkdtempSync(join(tmpdir(), "hc-e2e-data-")),
     joinFailuresPerMinute: 1000,
+    // Every browser in the suite connects from 127.0.0.1 and the suite creates many sessions.
+    createsPerMinute: 1000,
     requestsPerSecond: 50,
     botMinDelayMs: 50,
     botMaxDelayMs: 200,
