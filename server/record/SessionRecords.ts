@@ -75,8 +75,8 @@ export class LiveRecord {
   async finish(options: { shuttingDown: boolean }): Promise<void> {
     this.owner.forget(this);
     if (options.shuttingDown && !this.ended) {
-      // The countdown restored at the next start is measured from this moment.
-      this.enqueue(() => this.owner.store.touch([this.id], Date.now()));
+      // Let go for the next start, which restores it at once; its countdown is measured from now.
+      this.enqueue(() => this.owner.store.release(this.id, Date.now()));
     } else if (!this.ended) {
       this.ended = true;
       const summary = getSummary(this.session);
@@ -220,7 +220,7 @@ export class SessionRecords {
     const restored: string[] = [];
     for (const record of await this.store.listLive()) {
       const wait = record.aliveAt + STALE_MS - now;
-      if (wait > 0) {
+      if (record.held && wait > 0) {
         this.recoverLater(record, wait);
         continue;
       }
@@ -242,7 +242,7 @@ export class SessionRecords {
         try {
           // Still the heartbeat it had: nobody holds it any more.
           const current = await this.store.get(record.id);
-          if (current && current.endedAt === null && current.aliveAt === record.aliveAt) await this.recoverOne(current);
+          if (current && current.endedAt === null && (current.aliveAt === record.aliveAt || !current.held)) await this.recoverOne(current);
         } catch (error) {
           this.log.error({ err: error, code: record.code }, "could not restore a session");
         } finally {

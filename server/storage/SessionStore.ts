@@ -59,6 +59,8 @@ export interface SessionRecord extends NewSessionRecord {
   endedAt: number | null;
   /** Last time a server process was known to hold the session (heartbeat or write). */
   aliveAt: number;
+  /** A running process holds it; false once a process let it go at a clean shutdown. */
+  held: boolean;
   summary: SessionSummary;
 }
 
@@ -77,6 +79,8 @@ export interface SessionStore {
    * sees the heartbeat it read (`aliveAt`), which it moves to `at`.
    */
   claim(id: string, aliveAt: number, at: number): Promise<boolean>;
+  /** A clean shutdown lets a live session go, to be restored at once by the next start. */
+  release(id: string, at: number): Promise<void>;
   get(id: string): Promise<SessionRecord | null>;
   /** Every record with this join code, newest first. */
   findByCode(code: string): Promise<SessionRecord[]>;
@@ -104,6 +108,7 @@ export interface SessionRow {
   created_at: number | string;
   ended_at: number | string | null;
   alive_at: number | string;
+  held: number | string | boolean;
   phase: string;
   round: number | string;
   total_rounds: number | string;
@@ -125,6 +130,7 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
     createdAt: Number(row.created_at),
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
     aliveAt: Number(row.alive_at),
+    held: row.held === true || Number(row.held) === 1,
     summary: {
       phase: row.phase,
       round: Number(row.round),
@@ -154,6 +160,7 @@ export const SCHEMA_SQL = [
     created_at BIGINT NOT NULL,
     ended_at BIGINT,
     alive_at BIGINT NOT NULL,
+    held INTEGER NOT NULL DEFAULT 1,
     phase TEXT NOT NULL,
     round INTEGER NOT NULL,
     total_rounds INTEGER NOT NULL,

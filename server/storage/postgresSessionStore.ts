@@ -71,8 +71,12 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async claim(id: string, aliveAt: number, at: number): Promise<boolean> {
-    const result = await this.pool.query("UPDATE sessions SET alive_at = $1 WHERE id = $2 AND alive_at = $3 AND ended_at IS NULL", [at, id, aliveAt]);
+    const result = await this.pool.query("UPDATE sessions SET alive_at = $1, held = 1 WHERE id = $2 AND alive_at = $3 AND ended_at IS NULL", [at, id, aliveAt]);
     return result.rowCount === 1;
+  }
+
+  async release(id: string, at: number): Promise<void> {
+    await this.pool.query("UPDATE sessions SET held = 0, alive_at = GREATEST(alive_at, $1) WHERE id = $2 AND ended_at IS NULL", [at, id]);
   }
 
   async get(id: string): Promise<SessionRecord | null> {

@@ -80,8 +80,12 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async claim(id: string, aliveAt: number, at: number): Promise<boolean> {
-    const result = this.db.prepare("UPDATE sessions SET alive_at = ? WHERE id = ? AND alive_at = ? AND ended_at IS NULL").run(at, id, aliveAt);
+    const result = this.db.prepare("UPDATE sessions SET alive_at = ?, held = 1 WHERE id = ? AND alive_at = ? AND ended_at IS NULL").run(at, id, aliveAt);
     return Number(result.changes) === 1;
+  }
+
+  async release(id: string, at: number): Promise<void> {
+    this.db.prepare("UPDATE sessions SET held = 0, alive_at = MAX(alive_at, ?) WHERE id = ? AND ended_at IS NULL").run(at, id);
   }
 
   async get(id: string): Promise<SessionRecord | null> {

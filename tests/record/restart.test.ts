@@ -11,6 +11,7 @@ import type { Mine, SessionStateView, Welcome } from "../../shared/protocol/stat
 import { ReportSchema, type Report } from "../../shared/report/reportSchema.ts";
 import { getFreePort } from "../e2e/support/testServer.ts";
 import { UNTIMED, waitFor } from "../server/helpers.ts";
+import { STALE_MS } from "../../server/record/SessionRecords.ts";
 import { startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
 type SessionRoom = Room<unknown, SessionStateView>;
@@ -157,5 +158,38 @@ describe("restart recovery", () => {
     const csv = await (await fetch(`${server.url}/api/sessions/${code}/report.csv`, { headers: auth })).text();
     expect(csv).toContain("Caro argues in round 2");
     expect(csv.trim().split("\n")).toHaveLength(1 + 2 * 4);
+    await server.stop("SIGTERM");
+    server = null;
+  });
+
+  it("a session stopped with Ctrl+C (SIGTERM) in the lobby is let go and comes back as soon as the server starts again", { timeout: 60_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "hc-restart-"));
+    const port = await getFreePort();
+    server = await startServerProcess({ port, dataDir });
+    const client = new Client(server.url);
+    const host = track((await client.create("session", { rounds: 1 })) as SessionRoom);
+    const hostKey = ((await host.request("welcome", {})) as Welcome).hostKey!;
+    const code = host.roomId;
+    const student = track((await client.joinById(code, { as: "student", nickname: "Dora", deviceToken: `sigterm-${process.pid}-device` })) as SessionRoom);
+    const { playerId } = (await student.request("welcome", {})) as Welcome;
+    for (const r of rooms) r.reconnection.enabled = false;
+    await server.stop("SIGTERM");
+    rooms.length = 0;
+    expect(server.output()).toContain("Session server stopped.");
+
+    const restartedAt = Date.now();
+    server = await startServerProcess({ port, dataDir });
+    const lookup = await fetch(`${server.url}/api/sessions/lookup`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sessions: [{ code, hostKey }] }),
+    });
+    expect(((await lookup.json()) as { sessions: { status: string }[] }).sessions.map((s) => s.status)).toEqual(["live"]);
+    const back = track((await retry("the host rejoining", () => client.joinById(code, { as: "host", hostKey }), 40_000)) as SessionRoom);
+    // Not held back like a crashed process's sessions (which wait for its heartbeat to go stale).
+    expect(Date.now() - restartedAt).toBeLessThan(STALE_MS);
+    await waitFor(() => back.state.phase === "lobby" && back.state.players.size === 1, 8000, "the restored lobby");
+    const again = track((await client.joinById(code, { as: "student", nickname: "Dora", deviceToken: `sigterm-${process.pid}-device` })) as SessionRoom);
+    expect(((await again.request("welcome", {})) as Welcome).playerId).toBe(playerId);
   });
 });

@@ -108,6 +108,17 @@ function storageSuite(name: string, open: () => Promise<SessionStore>) {
       expect(await store.claim(record.id, record.createdAt + 500, record.createdAt + 700)).toBe(false);
     });
 
+    it("marks a session let go at a clean shutdown, until a process claims it again", async () => {
+      const record = newRecord();
+      await store.create(record, SUMMARY);
+      expect((await store.get(record.id))?.held).toBe(true);
+      await store.release(record.id, record.createdAt + 800);
+      const released = await store.get(record.id);
+      expect(released).toMatchObject({ held: false, aliveAt: record.createdAt + 800, endedAt: null });
+      expect(await store.claim(record.id, record.createdAt + 800, record.createdAt + 900)).toBe(true);
+      expect((await store.get(record.id))?.held).toBe(true);
+    });
+
     it("deletes a record with its journal, and purges only sessions that ended before the cut-off", async () => {
       const gone = newRecord();
       await store.create(gone, SUMMARY);
