@@ -192,9 +192,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     this.record = (await this.settings.records?.begin(this.session, { scenario, options })) ?? null;
     this.scheduleIdleCheck();
     // A session whose creator never connects (a scripted create) is not kept for the idle window.
-    this.creatorTimer = this.clock.setTimeout(() => {
-      if (!this.hostClaimed) void this.disconnect();
-    }, this.settings.creatorConnectSeconds * 1000);
+    // Sessions the server creates itself (no matchmaker secret) have no creator to wait for.
+    if (this.creatorSecret !== null) {
+      this.creatorTimer = this.clock.setTimeout(() => {
+        if (!this.hostClaimed) void this.disconnect();
+      }, this.settings.creatorConnectSeconds * 1000);
+    }
   }
 
   override onJoin(client: SessionClient, rawOptions: unknown): void {
