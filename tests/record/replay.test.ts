@@ -11,6 +11,7 @@ import type { SessionState } from "../../server/state/SessionState.ts";
 import type { Mine } from "../../shared/protocol/stateTypes.ts";
 import { UNTIMED, createSession, joinStudent, refusalOf, waitFor } from "../server/helpers.ts";
 import { bootServer, type BootedServer } from "./bootServer.ts";
+import { comparable } from "./comparableState.ts";
 
 let colyseus: ColyseusTestServer;
 let config: BootedServer["config"];
@@ -22,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stop();
 });
-
-/** The state as JSON without what depends on who is connected right now or on the clock. */
-export function comparable(state: SessionState): Record<string, unknown> {
-  const json = state.toJSON() as Record<string, unknown>;
-  const players = json.players as Record<string, Record<string, unknown>>;
-  for (const p of Object.values(players)) delete p.connected;
-  for (const key of ["hostConnected", "spectators", "endsAt", "pausedRemainingMs"]) delete json[key];
-  return json;
-}
 
 describe("the session record", () => {
   it("replays to the same state as the live room after two rounds with bots, moderation and timers", async () => {
