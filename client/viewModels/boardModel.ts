@@ -22,7 +22,16 @@ export interface BoardLabels {
   revealTitle: string;
   classPath: string;
   historicalPath: string;
+  /** The recorded series' line in the key (its source follows in brackets). */
+  observedPath: string;
+  preliminary: string;
+  /** "+n ●" on a plate. */
+  moreGroupsLegend: string;
   metersTitle: string;
+  /** What a meter's arrow and colour mean. */
+  metersKey: string;
+  higherIsWorse: string;
+  higherIsBetter: string;
 }
 
 export interface BoardModel {

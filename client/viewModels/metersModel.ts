@@ -20,6 +20,10 @@ export interface Meter {
   tone: Tone;
   /** 0..1 position of the value between the scenario's start and twice the start (for the bar). */
   fill: number;
+  /** Which way is good news, so the board can say "higher is worse" beside the unit. */
+  betterWhen: "lower" | "higher" | "neither";
+  /** True for 0–100 indices: their bar has a real scale (0 to 100) and is drawn. */
+  isIndex: boolean;
 }
 
 export function getTone(delta: number, betterWhen: "lower" | "higher" | "neither"): Tone {
@@ -48,6 +52,8 @@ export function getMeters(scenario: Scenario, snapshot: Pick<SessionSnapshot, "i
       arrow: delta === null ? "" : shown > 0 ? "▲" : shown < 0 ? "▼" : "▶",
       tone: delta === null ? "neutral" : getTone(shown, info.betterWhen),
       fill: Math.max(0, Math.min(1, value / scaleMax)),
+      betterWhen: info.betterWhen,
+      isIndex: info.format === "index",
     };
   });
 }

@@ -20,7 +20,13 @@ function getLabels(): BoardLabels {
     revealTitle: t("reveal.title"),
     classPath: t("board.chart.class"),
     historicalPath: t("board.chart.history"),
+    observedPath: t("board.chart.observed"),
+    preliminary: t("board.chart.preliminary"),
+    moreGroupsLegend: t("board.legend.moreGroups"),
     metersTitle: t("board.meters.title"),
+    metersKey: t("board.meters.key"),
+    higherIsWorse: t("board.meters.higherWorse"),
+    higherIsBetter: t("board.meters.higherBetter"),
   };
 }
 

@@ -107,12 +107,13 @@ export function mountHostSession(container: HTMLElement, connection: SessionConn
         return;
       }
       panel = createSidePanel(connection, scenario, s);
-      side.replaceChildren(panel.element);
+      // After "End session" the way on comes first in the panel; the board keeps its full size.
+      ended = s.phase === "ended" ? createEndedBanner(s) : null;
+      side.replaceChildren(...(ended ? [ended.element] : []), panel.element);
       stage.className = "host-stage board-stage";
       if (!overlays || force) overlays = createBoardOverlays(connection, scenario);
       if (!roster || force) buildRoster(s);
-      ended = s.phase === "ended" ? createEndedBanner(s) : null;
-      boardWrap.replaceChildren(...[ended?.element, boardHost, overlays.element, drawer].filter((e): e is HTMLElement => e !== undefined));
+      boardWrap.replaceChildren(boardHost, overlays.element, drawer);
       if (!board) {
         stage.replaceChildren(boardWrap, side);
         board = mountProjectorBoard(boardHost, scenario, s);

@@ -8,6 +8,7 @@ import { getContentName } from "../../viewModels/scenarioText.ts";
 import { getDebrief } from "../../viewModels/debriefModel.ts";
 import { getRosterRows, getWaitingFor } from "../../viewModels/rosterModel.ts";
 import { createEventCards } from "../eventCards.ts";
+import { createReportLinks } from "../report/reportLinks.ts";
 import type { Panel } from "../panel.ts";
 import { createWhyList } from "../whyList.ts";
 import { createArgumentWallPanel } from "./argumentWallPanel.ts";
@@ -23,6 +24,12 @@ function progressPanel(title: string, text: (s: SessionSnapshot) => string, extr
     update(snapshot);
     return { element: h("section", { class: "side-section" }, h("h2", {}, title), line, more), update };
   };
+}
+
+/** "Leaders captured this round: 15 (El Z40, …)", without empty brackets when none of them is named. */
+function capturesLine(scenario: Scenario, s: SessionSnapshot, lang: "en" | "es"): string {
+  const named = s.captures.filter((c) => c.leaderId).map((c) => getContentName(scenario, c.leaderId, lang));
+  return named.length > 0 ? t("host.results.captures", { count: s.captures.length, leaders: named.join(", ") }) : t("host.results.capturesUnnamed", { count: s.captures.length });
 }
 
 const seated = (s: SessionSnapshot) => s.players.filter((p) => p.connected).length;
@@ -73,7 +80,7 @@ export function createSidePanel(connection: SessionConnection, scenario: Scenari
           { class: "side-section" },
           h("h2", {}, t("why.title")),
           snapshot.captures.length > 0
-            ? h("p", { class: "captures" }, t("host.results.captures", { count: snapshot.captures.length, leaders: snapshot.captures.filter((c) => c.leaderId).map((c) => getContentName(scenario, c.leaderId, lang)).join(", ") || "—" }))
+            ? h("p", { class: "captures" }, capturesLine(scenario, snapshot, lang))
             : null,
           createWhyList(scenario, snapshot.effects, 6),
         ),
@@ -102,8 +109,10 @@ export function createSidePanel(connection: SessionConnection, scenario: Scenari
           ),
           h("h3", {}, t("debrief.topArguments")),
           d.topArguments.length === 0
-            ? h("p", { class: "muted" }, t("debate.empty"))
+            ? h("p", { class: "muted" }, t("host.debrief.noTopArguments"))
             : h("ol", { class: "wall" }, ...d.topArguments.slice(0, 3).map((c) => h("li", { class: "argument", attrs: { style: `--policy-color:${c.policyColor}` } }, h("p", { class: "argument-policy" }, c.policyName), h("p", { class: "argument-text" }, c.text), h("p", { class: "argument-meta" }, t("argument.endorsements", { count: c.endorsements }))))),
+          // The ended screen's banner has these already.
+          snapshot.phase === "debrief" ? createReportLinks(snapshot.code) : null,
         ),
         update: () => undefined,
       };
