@@ -49,6 +49,8 @@ interface Played {
   phases: string[];
   /** Each round's argument texts by student nickname. */
   argumentsOf: Map<string, string[]>;
+  /** The session's creation day (YYYY-MM-DD), as the report's file names carry it. */
+  createdDay: string;
 }
 
 /** A host, two students and a bot from the SDK: creates the session; `play` runs it to the debrief, `onPhase` sees each phase first. */
@@ -111,7 +113,8 @@ async function createSession(): Promise<{ code: string; hostKey: string; play(on
       await inPhase("debrief");
       await host.request("endSession", {});
       await inPhase("ended");
-      return { code, hostKey, host, phases, argumentsOf };
+      const report = ReportSchema.parse(await (await fetch(`${server.url}/api/sessions/${code}/report.json`, { headers: { Authorization: `Bearer ${hostKey}` } })).json());
+      return { code, hostKey, host, phases, argumentsOf, createdDay: report.session.createdAt.slice(0, 10) };
     },
   };
 }
@@ -124,7 +127,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const room of rooms) await room.leave(true).catch(() => undefined);
+  // A room whose seat the browser took over (the host page joining with the key) is already closed: do not wait on it.
+  const settle = (promise: Promise<unknown>) => Promise.race([promise.catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
+  for (const room of rooms) await settle(room.connection.isOpen ? room.leave(true) : Promise.resolve());
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await server?.stop();
@@ -264,6 +269,24 @@ describe("the teacher's record in the browser", () => {
     await page.getByRole("button", { name: "Open the report" }).click();
     await page.locator("main.report").waitFor();
     expect(await page.evaluate((c) => localStorage.getItem(`hc.hostKey.${c}`), code)).toBe(hostKey);
+  });
+
+  it("the host's ended screen offers the report's downloads and Print", async () => {
+    const { code, hostKey } = played!;
+    const page = await newPage({ width: 1920, height: 1080 });
+    onTestFailed(async () => screenshot(page, "report-failure-ended").catch(() => undefined));
+    await holdKey(page, code, hostKey);
+    await page.goto(`${server.url}/host/${code}`);
+    const links = page.getByRole("group", { name: "Download report" });
+    await links.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), links.getByRole("button", { name: "Rounds (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toBe(`hidden-costs-${code}-${played!.createdDay}-rounds.csv`);
+    expect(readFileSync((await download.path())!, "utf8").split("\n").filter((line) => line.trim() !== "").length).toBe(ROUNDS + 1);
+    const [json] = await Promise.all([page.waitForEvent("download"), links.getByRole("button", { name: "Everything (JSON)" }).click()]);
+    expect(ReportSchema.parse(JSON.parse(readFileSync((await json.path())!, "utf8"))).session.code).toBe(code);
+    expect(await links.getByRole("link", { name: "Print report" }).getAttribute("href")).toBe(`/report/${code}?print=1`);
+    expect(await getSeriousViolations(page)).toEqual([]);
+    await screenshot(page, "host-ended-report-links");
   });
 
   it("/host/sessions lists this browser's sessions (live ones can be reopened) on a projector and a phone, and deletes one", async () => {

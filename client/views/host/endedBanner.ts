@@ -3,6 +3,7 @@ import { t } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { h } from "../../ui/dom.ts";
 import type { Panel } from "../panel.ts";
+import { createReportLinks } from "../report/reportLinks.ts";
 
 export function createEndedBanner(snapshot: SessionSnapshot): Panel {
   const played = snapshot.roundLog.length;
@@ -16,6 +17,7 @@ export function createEndedBanner(snapshot: SessionSnapshot): Panel {
       h("a", { class: "button big report-link", attrs: { href: `/report/${snapshot.code}` } }, t("host.ended.report")),
       h("a", { class: "button primary big new-session", attrs: { href: "/host" } }, t("host.newSession")),
     ),
+    createReportLinks(snapshot.code),
   );
   return { element, update: () => undefined };
 }

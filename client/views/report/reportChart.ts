@@ -6,7 +6,7 @@ import type { Scale } from "../../editor/chartGeometry.ts";
 import type { ReportChart, SeriesKind } from "./reportModel.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
-const BOX = { width: 480, height: 260, left: 58, right: 14, top: 14, bottom: 42 };
+const BOX = { width: 480, height: 260, left: 58, right: 24, top: 14, bottom: 42 };
 
 /** Legend text of each series. */
 function seriesLabel(kind: SeriesKind): string {

@@ -194,7 +194,7 @@ export function renderParticipationSection(report: Report): HTMLElement {
       h(
         "tr",
         {},
-        h("th", { attrs: { scope: "row" } }, r.nickname, r.isBot ? h("span", { class: "tag" }, ` (${t("report.bot")})`) : null, r.removed ? h("span", { class: "tag" }, ` (${t("report.removed")})`) : null),
+        h("th", { attrs: { scope: "row" } }, r.nickname, r.isBot ? h("span", { class: "report-tag" }, ` (${t("report.bot")})`) : null, r.removed ? h("span", { class: "report-tag" }, ` (${t("report.removed")})`) : null),
         h("td", {}, r.roleName),
         h("td", {}, r.proposals.map((p, i) => `${i + 1}: ${p ?? "—"}`).join("; ")),
         h("td", { class: "num" }, num(r.arguments)),
