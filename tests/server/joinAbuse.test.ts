@@ -93,7 +93,29 @@ describe("session creation (issue 10, item 4)", () => {
   });
 });
 
+describe("matchmaking methods", () => {
+  it("join and joinOrCreate are refused: sessions are only created explicitly and joined by code", async () => {
+    const before = (await matchMaker.query({})).length;
+    for (const method of ["joinOrCreate", "join"]) {
+      const r = await matchmake(`/matchmake/${method}/session`, {}, { from: "127.0.0.24" });
+      expect(r.status, method).toBe(400);
+      expect(refusalCode(r.json), method).toBe("join/invalid-options");
+    }
+    expect((await matchMaker.query({})).length).toBe(before);
+  });
+});
+
 describe("full sessions and spectators (issue 10, item 6)", () => {
+  it("a locked (full) room answers join/session-full, not join/unknown-code, and it is not a failed guess", async () => {
+    const { code } = await createSession(testServer.colyseus);
+    await (testServer.colyseus.getRoomById(code) as unknown as { lock(): Promise<void> }).lock();
+    for (let i = 0; i < 5; i++) {
+      const r = await matchmake(`/matchmake/joinById/${code}`, { as: "spectator" }, { from: "127.0.0.31" });
+      expect(refusalCode(r.json)).toBe("join/session-full");
+    }
+    expect(refusalCode((await matchmake("/matchmake/joinById/ZZZZZ", { as: "spectator" }, { from: "127.0.0.31" })).json)).toBe("join/unknown-code");
+  });
+
   it("spectators are capped separately from seats, with a typed refusal", async () => {
     const { code } = await createSession(testServer.colyseus, { maxPlayers: 2 });
     await testServer.colyseus.sdk.joinById(code, { as: "spectator" });
