@@ -48,7 +48,7 @@ export function renderLanding(root: HTMLElement): void {
           "div",
           { class: "landing-grid" },
           form,
-          h("section", { class: "card" }, h("h2", {}, t("landing.host.title")), h("p", {}, t("landing.host.text")), h("a", { class: "button primary", attrs: { href: "/host" } }, t("landing.host.button"))),
+          h("section", { class: "card" }, h("h2", {}, t("landing.host.title")), h("p", {}, t("landing.host.text")), h("a", { class: "button primary", attrs: { href: "/host" } }, t("landing.host.button")), " ", h("a", { class: "button", attrs: { href: "/host/sessions" } }, t("sessions.link"))),
           h("section", { class: "card" }, h("h2", {}, t("landing.edit.title")), h("p", {}, t("landing.edit.text")), h("a", { class: "button", attrs: { href: "/editor" } }, t("landing.edit.button"))),
         ),
       ),

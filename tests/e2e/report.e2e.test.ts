@@ -296,7 +296,10 @@ describe("the teacher's record in the browser", () => {
     onTestFailed(async () => screenshot(page, "report-failure-sessions").catch(() => undefined));
     await holdKey(page, code, hostKey);
     await holdKey(page, live.code, live.hostKey);
-    await page.goto(`${server.url}/host/sessions`);
+    // The landing page leads to the list.
+    await page.goto(server.url);
+    await page.getByRole("link", { name: "Your sessions" }).click();
+    await page.waitForURL(`${server.url}/host/sessions`);
     const ended = page.locator(`.session-card[data-code="${code}"]`);
     await ended.waitFor();
     expect(await ended.textContent()).toContain(`${ROUNDS} of ${ROUNDS} played`);
