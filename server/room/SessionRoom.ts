@@ -251,8 +251,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   override onReconnect(client: SessionClient): void {
     const playerId = client.userData?.playerId;
-    if (client.userData?.seat === "student" && playerId && this.seatHolders.get(playerId) !== client.sessionId) {
-      // The same device joined again while this connection was away: that newer join keeps the seat.
+    const isStaleStudent = client.userData?.seat === "student" && playerId && this.seatHolders.get(playerId) !== client.sessionId;
+    const isStaleHost = client.userData?.seat === "host" && this.hostSessionId !== client.sessionId;
+    if (isStaleStudent || isStaleHost) {
+      // The same device (or the host key) joined again while this connection was away: that newer join keeps the seat.
       client.leave(HOST_REPLACED_CLOSE_CODE);
       return;
     }

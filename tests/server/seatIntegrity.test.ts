@@ -62,3 +62,21 @@ describe("one connection per seat", () => {
     expect(testServer.serverState(code).players.get(tabB.welcome.playerId!)?.connected).toBe(true);
   });
 });
+
+describe("one host connection", () => {
+  it("a host connection dropped and replaced through the host key is refused with 4409 when it reconnects", async () => {
+    const { host, welcome, code } = await createSession(testServer.colyseus);
+    host.reconnection.minDelay = 1500;
+    host.reconnection.delay = 1500;
+    const oldLeft = new Promise<number>((resolve) => host.onLeave((c) => resolve(c)));
+    const hostClient = () => serverClients(code).filter((c) => (c.userData as { seat?: string } | undefined)?.seat === "host");
+    hostClient()[0]!.ref.terminate();
+    await waitFor(() => hostClient().length === 0, 4000, "the server to see the host drop");
+    const again = (await testServer.colyseus.sdk.joinById(code, { as: "host", hostKey: welcome.hostKey! })) as SessionRoomClient;
+    expect(((await again.request("welcome", {})) as Welcome).seat).toBe("host");
+    expect(await oldLeft).toBe(HOST_REPLACED_CLOSE_CODE);
+    await waitFor(() => hostClient().length === 1, 3000, "one host connection");
+    expect(hostClient()[0]!.sessionId).toBe(again.sessionId);
+    expect(await again.request("addBots", { count: 1, strategy: "random" })).toHaveProperty("playerIds");
+  });
+});
