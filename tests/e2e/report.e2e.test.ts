@@ -141,6 +141,9 @@ describe("the teacher's record in the browser", () => {
   it("/watch follows a session phase by phase as a spectator, with no control and no seat", async () => {
     const watch = await newPage({ width: 1920, height: 1080 });
     onTestFailed(async () => screenshot(watch, "report-failure-watch").catch(() => undefined));
+    // A wrong code says so, in words.
+    await watch.goto(`${server.url}/watch/ZZZZZ`);
+    await watch.getByRole("alert").getByText("No session has that code", { exact: false }).waitFor();
     const session = await createSession();
     await watch.goto(`${server.url}/watch/${session.code}`);
     // The lobby shows where and how to join, for the class to read off the wall.
