@@ -26,7 +26,10 @@ import { LogSummariser } from "./log/logSummariser.ts";
 import { AddressLimits } from "./matchmaking/addressLimits.ts";
 import { installMatchmakeGuard } from "./matchmaking/matchmakeGuard.ts";
 import { startProcessHeartbeat, stopProcessHeartbeat } from "./matchmaking/processHeartbeat.ts";
+import { createSessionRouter } from "./http/sessionRoutes.ts";
+import { SessionRecords } from "./record/SessionRecords.ts";
 import { SessionRoom, type SessionRoomSettings } from "./room/SessionRoom.ts";
+import { openSessionStore } from "./storage/openSessionStore.ts";
 import { ScenarioStore } from "./scenarioStore.ts";
 
 /** Bigger than any request we accept (arguments are ≤ 280 chars), far above the 4 KB default that closes sockets. */
@@ -43,7 +46,14 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
   const settings: ServerSettings = { ...readSettings(), ...overrides };
   Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, STATE_BUFFER_BYTES);
   const scenarios = new ScenarioStore(settings.contentDir);
+  // Durable sessions: every session is journaled to SQLite in DATA_DIR (or PostgreSQL) and restored after a restart.
+  const records = new SessionRecords({
+    store: openSessionStore({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl }),
+    retentionDays: settings.retentionDays,
+    log: logger.child({ component: "records" }),
+  });
   const roomSettings: SessionRoomSettings = {
+    records,
     scenarios,
     defaultScenarioId: settings.defaultScenarioId,
     reconnectSeconds: settings.reconnectSeconds,
@@ -84,6 +94,7 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
     limits,
     scenarios,
     facilitator,
+    records,
     app: config({
       options,
       initializeTransport: (options) => {
@@ -96,6 +107,11 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
         installMatchmakeGuard(limits, logger.child({ component: "matchmaking" }));
         if (settings.redisUrl) startProcessHeartbeat(matchMaker.presence, matchMaker.processId);
         else stopProcessHeartbeat();
+      },
+      beforeListen: async () => {
+        // Tables ready and expired records purged before the first session; then live ones come back.
+        await records.start();
+        await records.recoverAll();
       },
       initializeExpress: (app) => {
         useCompression(app);
@@ -121,6 +137,7 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
           }),
         );
         registerNetworkRoutes(app);
+        app.use("/api/sessions", createSessionRouter({ records }));
         app.use("/api/editor", createEditorRouter({ writer, facilitatorKey: facilitator.key, onSaved: (s) => scenarios.invalidate(s.id) }));
         if (existsSync(join(settings.clientDir, "index.html"))) {
           serveClient(app, settings.clientDir);
