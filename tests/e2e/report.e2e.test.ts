@@ -334,6 +334,24 @@ describe("the teacher's record in the browser", () => {
     const gone = await fetch(`${server.url}/api/sessions/${code}/report.json`, { headers: { Authorization: `Bearer ${hostKey}` } });
     expect(gone.status).toBe(404);
     expect(await running.count()).toBe(1);
+
+    // A key the server has no record of can be forgotten (nothing to delete there).
+    await holdKey(page, "ZZZZZ", "a-key-from-a-deleted-session");
+    await page.reload();
+    const stale = page.locator('.session-card[data-code="ZZZZZ"]');
+    await stale.getByText("no record of this session", { exact: false }).waitFor();
+    await stale.getByRole("button", { name: "Forget" }).click();
+    await page.getByRole("dialog", { name: "Forget session ZZZZZ?" }).getByRole("button", { name: "Forget ZZZZZ" }).click();
+    await stale.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => localStorage.getItem("hc.hostKey.ZZZZZ"))).toBeNull();
+
+    // When the server cannot be asked, the list claims nothing about records: codes and report links only.
+    await page.route("**/api/sessions/lookup", (route) => route.abort());
+    await page.reload();
+    await page.getByRole("alert").getByText("could not be reached", { exact: false }).waitFor();
+    expect(await running.getByRole("link", { name: "Report" }).getAttribute("href")).toBe(`/report/${live.code}`);
+    expect(await page.getByRole("button", { name: /Delete|Forget/ }).count()).toBe(0);
+    await page.unroute("**/api/sessions/lookup");
     expect(pageErrors).toEqual([]);
   });
 });

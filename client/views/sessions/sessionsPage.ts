@@ -76,12 +76,17 @@ export function renderSessionsPage(root: HTMLElement): void {
     title.textContent = t("app.title");
     const held = listHostKeys();
     const rows = getSessionRows(held, found);
+    // When the server could not be asked, say nothing about records: only the codes, each with its report link.
+    const unchecked = () =>
+      h("ul", { class: "session-list" }, ...held.map((k) => h("li", { class: "session-card", attrs: { "data-code": k.code } }, h("h2", { class: "session-code" }, t("sessions.code", { code: k.code })), h("div", { class: "session-actions" }, h("a", { class: "button small", attrs: { href: `/report/${k.code}` } }, t("sessions.report"))))));
     const list =
       held.length === 0
         ? h("p", { class: "sessions-empty" }, t("sessions.empty"))
         : loading
           ? h("p", { class: "waiting-text", attrs: { role: "status" } }, t("sessions.loading"))
-          : h("ul", { class: "session-list" }, ...rows.map(renderRow));
+          : lookupFailure
+            ? unchecked()
+            : h("ul", { class: "session-list" }, ...rows.map(renderRow));
     content.replaceChildren(
       h(
         "main",
@@ -95,7 +100,7 @@ export function renderSessionsPage(root: HTMLElement): void {
   };
 
   async function onRemove(row: SessionRow, button: HTMLButtonElement): Promise<void> {
-    if (!(await confirmDelete(row.code))) return;
+    if (!(await confirmDelete(row.code, { forgetOnly: row.kind === "unknown" }))) return;
     button.disabled = true;
     if (row.kind === "known") {
       const result = await deleteSession(row.code, row.hostKey);
