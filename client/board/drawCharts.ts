@@ -70,27 +70,30 @@ export function drawCharts(scene: Phaser.Scene, area: Rect, layout: BoardLayout,
   return objects;
 }
 
-/** One key for every chart: what each line is, and the recorded series' source. */
+/** One key for every chart: what each line is, and the recorded series' source; smaller type if a language needs the room. */
 function drawKey(scene: Phaser.Scene, area: Rect, size: number, model: BoardModel): Phaser.GameObjects.GameObject[] {
-  const objects: Phaser.GameObjects.GameObject[] = [];
-  const g = scene.add.graphics();
-  objects.push(g);
   const observed = model.charts.find((c) => c.observed)?.observed ?? null;
-  const entries: { style: Style; color: number; text: string }[] = [{ style: "solid", color: CLASS_COLOR, text: model.labels.classPath }];
+  const entries: { style: Style | "preliminary"; color: number; text: string }[] = [{ style: "solid", color: CLASS_COLOR, text: model.labels.classPath }];
   if (model.charts.some((c) => c.historicalPath)) entries.push({ style: "dashed", color: HISTORY_COLOR, text: model.labels.historicalPath });
   if (observed) entries.push({ style: "dotted", color: OBSERVED_COLOR, text: `${model.labels.observedPath} (${observed.source})` });
+  if (observed?.points.some((p) => p.preliminary)) entries.push({ style: "preliminary", color: OBSERVED_COLOR, text: model.labels.preliminary });
+  const labels = entries.map((e) => addText(scene, 0, area.y, e.text, size, { bold: e.style === "solid" }));
+  const swatch = (e: (typeof entries)[number]) => (e.style === "preliminary" ? 16 : 48);
+  const natural = labels.reduce((sum, l, i) => sum + l.width + swatch(entries[i] as (typeof entries)[number]) + size * 1.5, 0);
+  const fit = Math.min(1, (area.width - 8) / natural);
+  const g = scene.add.graphics();
+  const objects: Phaser.GameObjects.GameObject[] = [g];
   let x = area.x + 4;
   const y = area.y + size * 0.6;
-  for (const entry of entries) {
-    strokeLine(g, entry.style, entry.color, x, y, x + 40, y);
-    const label = addText(scene, x + 48, area.y, entry.text, size, { bold: entry.style === "solid" });
+  entries.forEach((entry, i) => {
+    const label = labels[i];
+    if (!label) return;
+    if (entry.style === "preliminary") g.lineStyle(2, entry.color, 1).fillStyle(0xffffff, 1).fillCircle(x + 6, y, 5).strokeCircle(x + 6, y, 5);
+    else strokeLine(g, entry.style, entry.color, x, y, x + 40, y);
+    label.setScale(fit).setPosition(x + swatch(entry), area.y + (size * (1 - fit)) / 2);
     objects.push(label);
-    x = label.x + label.width + size * 1.5;
-  }
-  if (observed?.points.some((p) => p.preliminary)) {
-    g.lineStyle(2, OBSERVED_COLOR, 1).fillStyle(0xffffff, 1).fillCircle(x + 6, y, 5).strokeCircle(x + 6, y, 5);
-    objects.push(addText(scene, x + 16, area.y, model.labels.preliminary, size));
-  }
+    x = label.x + label.displayWidth + size * 1.5 * fit;
+  });
   return objects;
 }
 
@@ -124,7 +127,7 @@ function drawChart(scene: Phaser.Scene, area: Rect, layout: BoardLayout, chart: 
     g.lineStyle(1, AXIS_COLOR, 1).lineBetween(toX(year), plot.y + plot.height, toX(year), plot.y + plot.height + 5);
     objects.push(addText(scene, toX(year), plot.y + plot.height + 4, String(year), tickSize, { align, color: "#4a4a4a" }));
   }
-  const ends: { value: number; y: number; color: number }[] = [];
+  const ends: { value: number; x: number; y: number; color: number }[] = [];
   const series = (s: ChartSeries | null, color: number, style: Style) => {
     if (!s) return;
     for (let i = 1; i < s.points.length; i++) {
@@ -141,20 +144,21 @@ function drawChart(scene: Phaser.Scene, area: Rect, layout: BoardLayout, chart: 
     const last = s.points[s.points.length - 1];
     if (last) {
       g.fillStyle(color, 1).fillCircle(toX(last.year), toY(last.value), style === "solid" ? 6 : 4);
-      ends.push({ value: last.value, y: toY(last.value), color });
+      ends.push({ value: last.value, x: toX(last.year), y: toY(last.value), color });
     }
   };
   series(chart.observed, OBSERVED_COLOR, "dotted");
   series(chart.historicalPath, HISTORY_COLOR, "dashed");
   series(chart.classPath, CLASS_COLOR, "solid");
-  // End labels in the right margin, spread so two never overlap; a thin line ties each to its point when moved.
+  // End labels just right of the lines' last points (all in one column, so they can be spread), never overlapping;
+  // a thin line ties a label to its point when it had to move.
   const labelHeight = size * 0.85 * 1.25;
   const tops = spreadLabels(ends.map((e) => e.y - labelHeight / 2), labelHeight, area.y + 2, area.y + area.height - 2);
+  const column = Math.min(Math.max(0, ...ends.map((e) => e.x)) + 12, plot.x + plot.width + 12);
   ends.forEach((end, i) => {
     const top = tops[i] ?? end.y;
-    const x = plot.x + plot.width + 12;
-    if (Math.abs(top + labelHeight / 2 - end.y) > 2) g.lineStyle(1, end.color, 1).lineBetween(plot.x + plot.width + 2, end.y, x - 2, top + labelHeight / 2);
-    objects.push(addText(scene, x, top, formatCompact(end.value, lang), size * 0.85, { bold: true, color: toCss(end.color) }));
+    if (Math.abs(top + labelHeight / 2 - end.y) > 2) g.lineStyle(1, end.color, 1).lineBetween(end.x + 6, end.y, column - 2, top + labelHeight / 2);
+    objects.push(addText(scene, column, top, formatCompact(end.value, lang), size * 0.85, { bold: true, color: toCss(end.color) }));
   });
   return objects;
 }

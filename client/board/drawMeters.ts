@@ -18,7 +18,10 @@ export function drawMeters(scene: Phaser.Scene, area: Rect, layout: BoardLayout,
   const objects: Phaser.GameObjects.GameObject[] = [];
   const small = layout.font.small;
   const titleHeight = small * 1.3;
-  objects.push(addText(scene, area.x + 4, area.y, `${model.labels.metersTitle} — ${model.labels.metersKey}`, small * 0.8, { bold: true, color: "#333333" }));
+  const title = addText(scene, area.x + 4, area.y, `${model.labels.metersTitle} — ${model.labels.metersKey}`, small * 0.8, { bold: true, color: "#333333" });
+  // Longer languages shrink the key line rather than run past the meters.
+  if (title.width > area.width - 8) title.setScale((area.width - 8) / title.width);
+  objects.push(title);
   const top = area.y + titleHeight;
   const rowHeight = (area.height - titleHeight) / Math.max(model.meters.length, 1);
   const g = scene.add.graphics();

@@ -41,5 +41,6 @@ export const COMPACT_LAYOUT: BoardLayout = {
   legend: null,
   meters: null,
   charts: null,
-  font: { small: 36, body: 40, big: 48 },
+  // Phones show this map about 340 px wide: big type, but plates small enough to find open water around the country.
+  font: { small: 30, body: 34, big: 44 },
 };

@@ -87,6 +87,13 @@ function polygonArea(polygon: readonly Point[]): number {
   return Math.abs(sum) / 2;
 }
 
+/** The box moved (not resized) to lie within the bounds. */
+function clampInto(box: Box, bounds: Box): Box {
+  const x = Math.min(Math.max(box.x, bounds.x), bounds.x + bounds.width - box.width);
+  const y = Math.min(Math.max(box.y, bounds.y), bounds.y + bounds.height - box.height);
+  return { ...box, x, y };
+}
+
 function center(box: Box): Point {
   return [box.x + box.width / 2, box.y + box.height / 2];
 }
@@ -179,7 +186,7 @@ export function placeMapLabels(requests: readonly LabelRequest[], bounds: Box): 
       }
     }
     // No open water left: beside the cluster (may cover land, never another plate's text in normal maps).
-    const plate = best ?? { x: cluster.x + cluster.width + GAP, y: cluster.y, width: r.plate.width, height: r.plate.height };
+    const plate = best ?? clampInto({ x: cluster.x + cluster.width + GAP, y: cluster.y, width: r.plate.width, height: r.plate.height }, bounds);
     placed.push(plate);
     const to = nearestOnBox(cluster, center(plate));
     result.set(r.id, { id: r.id, plate, cluster, compact: true, leader: { from: nearestOnBox(plate, center(cluster)), to } });

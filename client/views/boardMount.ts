@@ -64,7 +64,15 @@ export function mountCompactBoard(container: HTMLElement, scenario: Scenario, sn
   const canvasHost = h("div", { class: "compact-canvas", attrs: { "aria-hidden": "true" } });
   const legend = h("ul", { class: "map-legend" });
   const regions = h("ul", { class: "region-values" });
-  container.replaceChildren(canvasHost, h("p", { class: "legend-title" }, t("board.legend.title")), legend, regions);
+  // What the map's symbols mean (the projector draws this key on the canvas).
+  const symbols = h(
+    "ul",
+    { class: "map-legend map-symbols" },
+    h("li", {}, `● ${t("board.legend.token")}`),
+    h("li", {}, `+n ● = ${t("board.legend.moreGroups")}`),
+    h("li", {}, `♛ n = ${t("board.legend.leader")}`),
+  );
+  container.replaceChildren(canvasHost, h("p", { class: "legend-title" }, t("board.legend.title")), legend, symbols, regions);
   const renderText = (s: SessionSnapshot) => {
     const m = getMapModel(scenario, s, getLanguage());
     legend.replaceChildren(

@@ -46,6 +46,25 @@ describe("map plates", () => {
     }
   });
 
+  it("keep every plate within the map and off the others at the phone's larger type too", () => {
+    const phone = scenario.regions.map((r) => ({
+      id: r.id,
+      polygon: r.map.polygon.map(([x, y]): Point => [x, y]),
+      anchor: r.map.label,
+      plate: { width: 170, height: 116 },
+      cluster: { width: 187, height: 62 },
+      compactCluster: { width: 75, height: 50 },
+    }));
+    const area = { x: 0, y: 0, width: 1000, height: 640 };
+    const placed = placeMapLabels(phone, area);
+    for (const p of placed) {
+      expect(p.plate.x).toBeGreaterThanOrEqual(0);
+      expect(p.plate.x + p.plate.width).toBeLessThanOrEqual(1000);
+      expect(p.plate.y + p.plate.height).toBeLessThanOrEqual(640);
+      for (const q of placed) if (q !== p) expect(boxesOverlap(p.plate, q.plate)).toBe(false);
+    }
+  });
+
   it("keep a plate inside a region big enough to hold it with its tokens", () => {
     const square: Point[] = [[0, 0], [400, 0], [400, 400], [0, 400]];
     const [only] = placeMapLabels([{ id: "big", polygon: square, anchor: [200, 200], plate: { width: 100, height: 60 }, cluster: { width: 80, height: 30 }, compactCluster: { width: 40, height: 30 } }], { x: 0, y: 0, width: 600, height: 600 });

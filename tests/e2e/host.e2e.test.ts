@@ -141,6 +141,12 @@ describe("host: running the room in every phase", () => {
     await row(page, "Ana").waitFor({ timeout: UI });
     await row(page, "Ben").waitFor();
     await expect.poll(() => row(page, "Ana").locator(".roster-connection").textContent()).toContain("connected");
+    // Reassign a role from the roster: the server (and so the student's phone) gets it.
+    const anaRole = page.getByLabel("Role of Ana");
+    const current = await anaRole.inputValue();
+    const other = (await anaRole.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find((v) => v !== current) ?? "";
+    await anaRole.selectOption(other);
+    await expect.poll(() => ana.room.state.players?.get(ana.welcome.playerId ?? "")?.roleId, { timeout: UI }).toBe(other);
     await page.getByLabel("Bots", { exact: true }).selectOption("2");
     await page.getByRole("button", { name: "Add bots" }).click();
     await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI }).toBe(2);
@@ -179,6 +185,9 @@ describe("host: running the room in every phase", () => {
     expect(await page.locator(".side-panel .waiting-for").textContent()).not.toContain("Ana");
     expect(await getSeriousViolations(page)).toEqual([]);
     await shot(page, "propose-roster-drawer-1920");
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, "propose-roster-drawer-1280");
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole("button", { name: "Close" }).click();
     await shot(page, "propose-paused-1920");
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -292,6 +301,10 @@ describe("host: the projector board through a whole session", () => {
     await phaseIs(page, "debrief");
     expect(await getSeriousViolations(page)).toEqual([]);
     await both("debrief");
+    // The projector in Spanish: every label of the board and panels in the other language.
+    await page.locator(".lang-button", { hasText: "ES" }).click();
+    await page.locator(".session-header .phase-name", { hasText: "Cierre" }).waitFor({ timeout: UI });
+    await both("debrief-es");
     expect(pageErrors).toEqual([]);
   });
 });
