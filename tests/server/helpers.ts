@@ -6,6 +6,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import { createAppConfig } from "../../server/appConfig.ts";
+import { getFreePort } from "../e2e/support/testServer.ts";
 import type { ServerSettings } from "../../server/config.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
 import type { CreateOptions, JoinOptions } from "../../shared/protocol/options.ts";
@@ -14,8 +15,11 @@ import type { SessionStateView, Welcome } from "../../shared/protocol/stateTypes
 
 export type SessionRoomClient = Room<unknown, SessionStateView>;
 
-/** One port per Vitest worker (STACK trap 12). */
-export const TEST_PORT = 3100 + Number(process.env.VITEST_POOL_ID ?? 0);
+/**
+ * The port of this file's test server: a free one picked at boot (STACK trap 12), so parallel
+ * Vitest workers, and other suites running on the same machine, never share a port.
+ */
+export let testPort = 0;
 
 export async function startServer(overrides: Partial<ServerSettings> = {}): Promise<{ colyseus: ColyseusTestServer; config: ReturnType<typeof createAppConfig> }> {
   const config = createAppConfig({
@@ -28,7 +32,8 @@ export async function startServer(overrides: Partial<ServerSettings> = {}): Prom
     dataDir: mkdtempSync(join(tmpdir(), "hc-server-test-")),
     ...overrides,
   });
-  const colyseus = await boot(config.app, TEST_PORT);
+  testPort = await getFreePort();
+  const colyseus = await boot(config.app, testPort);
   return { colyseus, config };
 }
 

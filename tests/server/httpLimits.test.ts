@@ -6,14 +6,15 @@ import { describe, expect, it } from "vitest";
 import { MATCHMAKE_BODY_LIMIT_BYTES } from "../../server/http/requestGuard.ts";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll } from "vitest";
-import { TEST_PORT, startServer } from "./helpers.ts";
+import { startServer, testPort } from "./helpers.ts";
 
-const base = `http://127.0.0.1:${TEST_PORT}`;
+let base = "";
 let colyseus: ColyseusTestServer;
 let key: string;
 beforeAll(async () => {
   const started = await startServer();
   colyseus = started.colyseus;
+  base = `http://127.0.0.1:${testPort}`;
   key = started.config.facilitator.key;
 });
 afterAll(async () => {

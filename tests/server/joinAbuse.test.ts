@@ -6,7 +6,7 @@ import { matchMaker } from "@colyseus/core";
 import { describe, expect, it } from "vitest";
 import { parseJoinError } from "../../shared/protocol/refusals.ts";
 import { parseTrustProxy, resolveClientAddress } from "../../server/http/clientAddress.ts";
-import { TEST_PORT, createSession, joinStudent, useTestServer, waitFor } from "./helpers.ts";
+import { createSession, joinStudent, testPort, useTestServer, waitFor } from "./helpers.ts";
 
 const testServer = useTestServer({ joinFailuresPerMinute: 3, createsPerMinute: 3, maxSpectators: 2, creatorConnectSeconds: 1 });
 
@@ -15,7 +15,7 @@ function matchmake(path: string, body: unknown, options: { from?: string; header
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port: TEST_PORT, path, method: "POST", localAddress: options.from, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), ...options.headers } },
+      { host: "127.0.0.1", port: testPort, path, method: "POST", localAddress: options.from, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), ...options.headers } },
       (res) => {
         let text = "";
         res.on("data", (c: Buffer) => (text += c.toString()));

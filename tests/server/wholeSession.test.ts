@@ -4,7 +4,7 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mine, PlayerView, YearPoint } from "../../shared/protocol/stateTypes.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
-import { TEST_PORT, createSession, joinStudent, startServer, waitFor, type SessionRoomClient } from "./helpers.ts";
+import { createSession, joinStudent, startServer, testPort, waitFor, type SessionRoomClient } from "./helpers.ts";
 
 let colyseus: ColyseusTestServer;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe("a whole session", () => {
     viewer.state.players.forEach((p: PlayerView) => roles.add(p.roleId));
     expect(roles.size).toBeGreaterThan(1);
 
-    const scenario = (await (await fetch(`http://127.0.0.1:${TEST_PORT}/api/scenarios/${server.state.scenarioId}`)).json()) as {
+    const scenario = (await (await fetch(`http://127.0.0.1:${testPort}/api/scenarios/${server.state.scenarioId}`)).json()) as {
       policies: { id: string; figures: string[] }[];
       settings: { votePoints: number; endorsementsPerStudent: number };
     };
