@@ -13,7 +13,6 @@ import {
   type SessionLookupResponse,
 } from "../../shared/report/sessionListSchema.ts";
 import type { SessionRecords } from "../record/SessionRecords.ts";
-import { buildReport } from "../report/buildReport.ts";
 import { CSV_SHEETS, toCsv, type CsvSheet } from "../report/reportCsv.ts";
 import type { SessionRecord } from "../storage/SessionStore.ts";
 
@@ -129,8 +128,7 @@ export function createSessionRouter(options: { records: SessionRecords }): expre
     handle(async (req, res) => {
       const record = await authorise(req, res);
       if (!record) return;
-      const report = buildReport(record, await records.store.events(record.id));
-      res.set("Cache-Control", "no-store").json(report);
+      res.set("Cache-Control", "no-store").json(await records.getReport(record));
     }),
   );
 
@@ -144,7 +142,7 @@ export function createSessionRouter(options: { records: SessionRecords }): expre
       }
       const record = await authorise(req, res);
       if (!record) return;
-      const report = buildReport(record, await records.store.events(record.id));
+      const report = await records.getReport(record);
       const day = new Date(record.createdAt).toISOString().slice(0, 10);
       res
         .set("Cache-Control", "no-store")

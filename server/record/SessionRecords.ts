@@ -12,6 +12,8 @@ import { isProcessAlive } from "../matchmaking/processHeartbeat.ts";
 import type { EngineClock } from "../session/phaseEngine.ts";
 import type { Session, SessionEvents } from "../session/Session.ts";
 import type { JournalEntry, JournalEvent, SessionRecord, SessionStore, SessionSummary } from "../storage/SessionStore.ts";
+import { ReportSchema, type Report } from "../../shared/report/reportSchema.ts";
+import { buildReport } from "../report/buildReport.ts";
 import { HOST_TIMER_CALLS } from "./recordedCalls.ts";
 import { forgetRecovery, registerRecovery, type PendingRecovery } from "./recoveryTokens.ts";
 import { applyRestoredPause, replaySession } from "./replaySession.ts";
@@ -59,7 +61,10 @@ export class LiveRecord {
     if (endsNow) this.ended = true;
     this.enqueue(async () => {
       await this.owner.store.append(this.id, events, summary);
-      if (endsNow) await this.owner.store.markEnded(this.id, at);
+      if (endsNow) {
+        await this.owner.store.markEnded(this.id, at);
+        await this.owner.keepFinalReport(this.id);
+      }
     });
   }
 
@@ -83,7 +88,10 @@ export class LiveRecord {
       const isEmptyLobby = summary.phase === "lobby" && this.session.state.players.size === 0;
       this.enqueue(async () => {
         if (isEmptyLobby) await this.owner.store.delete(this.id);
-        else await this.owner.store.markEnded(this.id, Date.now());
+        else {
+          await this.owner.store.markEnded(this.id, Date.now());
+          await this.owner.keepFinalReport(this.id);
+        }
       });
     }
     await this.flush();
@@ -269,6 +277,28 @@ export class SessionRecords {
       await this.store.markEnded(record.id, Date.now());
       return false;
     }
+  }
+
+  /** Builds and keeps an ended session's report, so app updates never change it. */
+  async keepFinalReport(id: string): Promise<void> {
+    const record = await this.store.get(id);
+    if (!record || record.endedAt === null) return;
+    try {
+      await this.store.saveReport(id, JSON.stringify(buildReport(record, await this.store.events(id))));
+    } catch (error) {
+      // The report is then rebuilt from the journal whenever it is asked for.
+      this.log.error({ err: error, code: record.code }, "could not build the final report of a session");
+    }
+  }
+
+  /** The report of a session: the one kept when it ended, or rebuilt from its journal. */
+  async getReport(record: SessionRecord): Promise<Report> {
+    if (record.endedAt !== null && record.reportJson !== null) {
+      const kept = ReportSchema.safeParse(JSON.parse(record.reportJson));
+      if (kept.success) return kept.data;
+    }
+    await this.findLive(record.id)?.flush();
+    return buildReport(record, await this.store.events(record.id));
   }
 
   forget(record: LiveRecord): void {

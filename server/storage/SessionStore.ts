@@ -61,6 +61,11 @@ export interface SessionRecord extends NewSessionRecord {
   aliveAt: number;
   /** A running process holds it; false once a process let it go at a clean shutdown. */
   held: boolean;
+  /**
+   * The report (JSON) as it was built when the session ended, with the rules and scenario of that
+   * day: later updates of the app never change a finished class's report.
+   */
+  reportJson: string | null;
   summary: SessionSummary;
 }
 
@@ -81,6 +86,8 @@ export interface SessionStore {
   claim(id: string, aliveAt: number, at: number): Promise<boolean>;
   /** A clean shutdown lets a live session go, to be restored at once by the next start. */
   release(id: string, at: number): Promise<void>;
+  /** Keeps the final report of an ended session. */
+  saveReport(id: string, reportJson: string): Promise<void>;
   get(id: string): Promise<SessionRecord | null>;
   /** Every record with this join code, newest first. */
   findByCode(code: string): Promise<SessionRecord[]>;
@@ -109,6 +116,7 @@ export interface SessionRow {
   ended_at: number | string | null;
   alive_at: number | string;
   held: number | string | boolean;
+  report_json: string | null;
   phase: string;
   round: number | string;
   total_rounds: number | string;
@@ -131,6 +139,7 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
     aliveAt: Number(row.alive_at),
     held: row.held === true || Number(row.held) === 1,
+    reportJson: row.report_json,
     summary: {
       phase: row.phase,
       round: Number(row.round),
@@ -161,6 +170,7 @@ export const SCHEMA_SQL = [
     ended_at BIGINT,
     alive_at BIGINT NOT NULL,
     held INTEGER NOT NULL DEFAULT 1,
+    report_json TEXT,
     phase TEXT NOT NULL,
     round INTEGER NOT NULL,
     total_rounds INTEGER NOT NULL,

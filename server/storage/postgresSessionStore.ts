@@ -75,6 +75,10 @@ export class PostgresSessionStore implements SessionStore {
     return result.rowCount === 1;
   }
 
+  async saveReport(id: string, reportJson: string): Promise<void> {
+    await this.pool.query("UPDATE sessions SET report_json = $1 WHERE id = $2", [reportJson, id]);
+  }
+
   async release(id: string, at: number): Promise<void> {
     await this.pool.query("UPDATE sessions SET held = 0, alive_at = GREATEST(alive_at, $1) WHERE id = $2 AND ended_at IS NULL", [at, id]);
   }

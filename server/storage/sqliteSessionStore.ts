@@ -84,6 +84,10 @@ export class SqliteSessionStore implements SessionStore {
     return Number(result.changes) === 1;
   }
 
+  async saveReport(id: string, reportJson: string): Promise<void> {
+    this.db.prepare("UPDATE sessions SET report_json = ? WHERE id = ?").run(reportJson, id);
+  }
+
   async release(id: string, at: number): Promise<void> {
     this.db.prepare("UPDATE sessions SET held = 0, alive_at = MAX(alive_at, ?) WHERE id = ? AND ended_at IS NULL").run(at, id);
   }

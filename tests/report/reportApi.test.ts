@@ -1,6 +1,8 @@
 // The report API over HTTP with real clients: authorisation by host key (401/404), the JSON and
 // both CSV sheets matching what was played, formula cells neutralised, the teacher's lookup, and
 // deleting a record (refused while live).
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardCell } from "../../server/report/reportCsv.ts";
@@ -102,6 +104,25 @@ describe("the report API", () => {
     expect(roundsCsv[1]![4]).toBe("2");
     expect(roundsCsv[1]![6]).toContain("100%");
     expect(roundsCsv[1]!.at(-1)).toContain(round!.why[0]!.text.slice(0, 20));
+  });
+
+  it("keeps an ended session's report as it was when it ended, even if its journal later replays differently", async () => {
+    const { host, code, hostKey, server } = await playOneRound();
+    await host.request("endSession", {});
+    await waitFor(() => server.state.phase === "ended");
+    const [record] = await config.records.store.findByCode(code);
+    await config.records.findLive(record!.id)?.flush();
+    const kept = (await config.records.store.get(record!.id))!.reportJson;
+    expect(kept).not.toBeNull();
+    const before = ReportSchema.parse(await (await fetch(`${base}/api/sessions/${code}/report.json`, { headers: bearer(hostKey) })).json());
+    expect(before.rounds).toHaveLength(1);
+    expect(before.session.status).toBe("ended");
+    // An updated app would replay the journal with other rules; here the journal is simply emptied.
+    const db = new DatabaseSync(join(config.settings.dataDir, "sessions.sqlite"));
+    db.prepare("DELETE FROM session_events WHERE session_id = ?").run(record!.id);
+    db.close();
+    const after = ReportSchema.parse(await (await fetch(`${base}/api/sessions/${code}/report.json`, { headers: bearer(hostKey) })).json());
+    expect(after).toEqual(before);
   });
 
   it("guards every cell that a spreadsheet would run as a formula", () => {

@@ -95,6 +95,9 @@ function storageSuite(name: string, open: () => Promise<SessionStore>) {
       expect(live).toContain(b.id);
       expect(live).not.toContain(a.id);
       expect((await store.get(a.id))?.endedAt).toBe(a.createdAt + 10);
+      expect((await store.get(a.id))?.reportJson).toBeNull();
+      await store.saveReport(a.id, JSON.stringify({ kept: "ñ" }));
+      expect((await store.get(a.id))?.reportJson).toBe(JSON.stringify({ kept: "ñ" }));
     });
 
     it("moves the heartbeat forward only, and lets exactly one claimer take over a live session", async () => {
