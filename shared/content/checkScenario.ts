@@ -119,7 +119,11 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
   if (p.legalisationRevenueCut.value + p.financialRevenueCut.value >= 1) {
     add(["parameters", "financialRevenueCut"], "legalisationRevenueCut + financialRevenueCut must stay below 1");
   }
-  for (const key of ["captureBaseRate", "captureRateMax", "splitChance", "fragmentationDecay", "fragmentationSpillover", "startSyntheticShare", "syntheticShareMax", "approvalReversion", "humanRightsReversion", "institutionDecayRate", "newLeaderPerSplinter"] as const) {
+  for (const key of [
+    "captureBaseRate", "captureRateMax", "splitChance", "warEscalation", "warDecay", "warSpillover", "captureSpikeDecay",
+    "captureSpikeNeighbour", "violenceAdjustment", "killShareBase", "startSyntheticShare", "syntheticShareMax", "approvalReversion",
+    "humanRightsReversion", "institutionDecayRate", "newLeaderPerSplinter",
+  ] as const) {
     if (p[key].value < 0 || p[key].value > 1) add(["parameters", key, "value"], "must be between 0 and 1");
   }
   for (const key of ["startInstitutionalStrength", "startImpunity", "startApproval", "startHumanRightsConcerns"] as const) {

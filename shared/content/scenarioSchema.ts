@@ -37,9 +37,16 @@ export const ParameterSchema = z
     value: z.number().finite(),
     figure: IdSchema.optional().describe("Figure this value is calibrated to"),
     assumption: z.string().trim().min(10).optional().describe("Why the value is what it is, when no figure gives it"),
+    range: z
+      .tuple([z.number().finite(), z.number().finite()])
+      .optional()
+      .describe("Plausible range [low, high] that npm run model:sensitivity moves the value across"),
   })
   .refine((p) => p.figure !== undefined || p.assumption !== undefined, {
     message: "each parameter needs a figure id or an assumption explaining its value",
+  })
+  .refine((p) => p.range === undefined || (p.range[0] <= p.value && p.value <= p.range[1]), {
+    message: "range must be [low, high] around the value",
   });
 
 const LeverIntensitiesSchema = z
@@ -135,6 +142,12 @@ export const OrganisationSchema = z.strictObject({
   figures: z.array(IdSchema),
 });
 
+export const LeaderFateSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("captured"), year: YearSchema }),
+  z.strictObject({ kind: z.literal("killed"), year: YearSchema }),
+  z.strictObject({ kind: z.literal("atLarge"), through: YearSchema.describe("Last year the articles report the leader at large") }),
+]);
+
 export const LeaderSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
@@ -142,7 +155,12 @@ export const LeaderSchema = z.strictObject({
   organisation: IdSchema,
   region: IdSchema,
   onListFrom: YearSchema.describe("First year the leader is a capture target"),
-  catchability: z.number().min(0).max(3).describe("Multiplies the yearly capture chance (1 = an average target)"),
+  huntYears: z
+    .number()
+    .min(0.1)
+    .max(60)
+    .describe("Years of full-strength targeting it takes to find this leader (intelligence, informants, rewards)"),
+  fate: LeaderFateSchema.describe("What the articles say happened to the leader; the historical replay is checked against it"),
   figures: z.array(IdSchema),
 });
 
@@ -170,8 +188,17 @@ export const IndicatorInfoSchema = z.strictObject({
 export const CalibrationMetricSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("indicatorAtYear"), indicator: IndicatorSchema, year: YearSchema }),
   z.strictObject({ kind: z.literal("ratioToStart"), indicator: IndicatorSchema, year: YearSchema }),
+  z.strictObject({
+    kind: z.literal("ratioBetweenYears"),
+    indicator: IndicatorSchema,
+    from: YearSchema,
+    to: YearSchema,
+  }).describe("Simulated value in `to` divided by the simulated value in `from` (both model outputs)"),
   z.strictObject({ kind: z.literal("newGroupsBetween"), from: YearSchema, to: YearSchema }),
   z.strictObject({ kind: z.literal("cumulativeHomicidesBetween"), from: YearSchema, to: YearSchema }),
+  z
+    .strictObject({ kind: z.literal("organisedHomicidesBetween"), from: YearSchema, to: YearSchema })
+    .describe("Homicides the model attributes to organised crime (not ordinary crime), summed over the years"),
   z.strictObject({ kind: z.literal("targetListCaptureShare"), listedYear: YearSchema, to: YearSchema }),
 ]);
 
@@ -243,6 +270,7 @@ export type ScenarioEvent = z.infer<typeof EventSchema>;
 export type EventEffect = z.infer<typeof EventEffectSchema>;
 export type Region = z.infer<typeof RegionSchema>;
 export type Leader = z.infer<typeof LeaderSchema>;
+export type LeaderFate = z.infer<typeof LeaderFateSchema>;
 export type Organisation = z.infer<typeof OrganisationSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type CalibrationTarget = z.infer<typeof CalibrationTargetSchema>;

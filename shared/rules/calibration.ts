@@ -9,6 +9,12 @@ export interface CalibrationResult {
   isWithin: boolean;
 }
 
+const COUNTER_OF_METRIC = {
+  newGroupsBetween: "newGroups",
+  cumulativeHomicidesBetween: "cumulativeHomicides",
+  organisedHomicidesBetween: "organisedHomicides",
+} as const;
+
 function getCountersBefore(record: GameRecord, year: number) {
   const previous = record.years.filter((y) => y.year < year).at(-1);
   return previous?.counters ?? record.start.counters;
@@ -23,12 +29,18 @@ export function measureMetric(record: GameRecord, metric: CalibrationMetric): nu
       const start = record.start.indicators[metric.indicator];
       return value === undefined || start === 0 ? null : value / start;
     }
+    case "ratioBetweenYears": {
+      const from = record.years.find((y) => y.year === metric.from)?.indicators[metric.indicator];
+      const to = record.years.find((y) => y.year === metric.to)?.indicators[metric.indicator];
+      return from === undefined || to === undefined || from === 0 ? null : to / from;
+    }
     case "newGroupsBetween":
-    case "cumulativeHomicidesBetween": {
+    case "cumulativeHomicidesBetween":
+    case "organisedHomicidesBetween": {
       const end = record.years.find((y) => y.year === metric.to)?.counters;
       if (!end) return null;
       const before = getCountersBefore(record, metric.from);
-      const key = metric.kind === "newGroupsBetween" ? "newGroups" : "cumulativeHomicides";
+      const key = COUNTER_OF_METRIC[metric.kind];
       return end[key] - before[key];
     }
     case "targetListCaptureShare": {

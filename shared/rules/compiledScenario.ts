@@ -20,6 +20,10 @@ export interface CompiledScenario {
   leaders: Leader[];
   /** Lever intensities of each policy, all levers present. */
   policyLevers: Map<string, Record<Lever, number>>;
+  /** First year each figure speaks about: evidence is never cited before it. */
+  figureFromYear: Map<string, number>;
+  /** First year each organisation is active: its leaders cannot fall before it. */
+  organisationFromYear: Map<string, number>;
 }
 
 const cache = new WeakMap<Scenario, CompiledScenario>();
@@ -51,6 +55,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     events: new Map(scenario.events.map((e) => [e.id, e])),
     leaders: scenario.leaders,
     policyLevers,
+    figureFromYear: new Map(scenario.figures.map((f) => [f.id, f.period.from])),
+    organisationFromYear: new Map(scenario.organisations.map((o) => [o.id, o.activeFrom])),
   };
   cache.set(scenario, compiled);
   return compiled;

@@ -32,10 +32,13 @@ export class Ledger {
   readonly effects: Effect[] = [];
   private readonly state: GameState;
   private readonly year: number;
+  private readonly figureFromYear: ReadonlyMap<string, number> | undefined;
 
-  constructor(state: GameState, year: number) {
+  /** `figureFromYear` gives each figure's first year: a figure about later years is never cited. */
+  constructor(state: GameState, year: number, figureFromYear?: ReadonlyMap<string, number>) {
     this.state = state;
     this.year = year;
+    this.figureFromYear = figureFromYear;
   }
 
   /** Adds `delta` to a national indicator, kept inside its range; returns the applied delta. */
@@ -70,10 +73,16 @@ export class Ledger {
       cause: source.cause,
       explanationKey: source.explanationKey,
       params: source.params ?? {},
-      figures: source.figures,
+      figures: this.getCitable(source.figures),
     };
     if (region !== undefined) effect.region = region;
     this.effects.push(effect);
+  }
+
+  private getCitable(figures: readonly string[]): string[] {
+    const fromYear = this.figureFromYear;
+    if (!fromYear) return [...figures];
+    return figures.filter((id) => (fromYear.get(id) ?? this.year) <= this.year);
   }
 }
 

@@ -7,9 +7,15 @@ import { compileScenario } from "./compiledScenario.ts";
 
 /** Components whose sum is a region's yearly homicides; each changes for its own reason. */
 export interface HomicideComponents {
+  /** Ordinary crime, not tied to criminal groups. */
   baseline: number;
+  /** The settled level of killing by the groups present (moves toward its target with inertia). */
   organised: number;
+  /** Open wars between factions after splits: they break out over a year or two and burn out slowly. */
   fragmentation: number;
+  /** The sharp, short rise right after a leader is removed here or next door. */
+  capture: number;
+  /** Clashes between the armed forces and the groups. */
   confrontation: number;
 }
 
@@ -17,8 +23,8 @@ export interface RegionState {
   homicides: number;
   activeGroups: number;
   components: HomicideComponents;
-  /** Homicides from recent fragmentation that will fade over the next years. */
-  fragmentationShock: number;
+  /** Rivalries opened by recent splits that have not yet broken out into open war (homicides a year). */
+  pendingWar: number;
   /** Baseline homicides at the start, before institutions change them. */
   startBaseline: number;
 }
@@ -26,6 +32,10 @@ export interface RegionState {
 export interface LeaderState {
   atLarge: boolean;
   capturedYear: number | null;
+  /** True when the leader was killed in the operation rather than arrested. */
+  killed: boolean;
+  /** Years of effective hunting so far; the leader is found when it reaches the leader's huntYears. */
+  hunt: number;
 }
 
 export interface TargetList {
@@ -42,8 +52,14 @@ export interface GameState {
   indicators: Record<Indicator, number>;
   regions: Record<string, RegionState>;
   leaders: Record<string, LeaderState>;
-  /** Capture targets at large that are not named leaders. */
+  /** Top capture targets at large that are not named leaders. */
   anonymousLeaders: number;
+  /** Capacity to find targets (0..1): follows the targeting effort with a lag. */
+  targetingCapacity: number;
+  /** Armed forces deployed against the groups (0..1): follows the force effort with a lag. */
+  deployment: number;
+  /** Lesser targets at large (lieutenants, plaza bosses), added when a long target list is drawn up. */
+  lieutenants: number;
   targetList: TargetList;
   revenue: { gross: number; legalisationLoss: number; financialLoss: number };
   impunity: { base: number; institutions: number; overload: number; amnesty: number; events: number };
@@ -53,7 +69,15 @@ export interface GameState {
   syntheticShare: number;
   /** Recent yearly lever intensities, newest last, for delayed effects. */
   leverHistory: Record<Lever, number[]>;
-  counters: { captures: number; newGroups: number; cumulativeHomicides: number };
+  counters: {
+    captures: number;
+    newGroups: number;
+    /** Groups that ended (dismantled, absorbed, exhausted). */
+    endedGroups: number;
+    cumulativeHomicides: number;
+    /** Homicides attributed to organised crime (every component but the baseline). */
+    organisedHomicides: number;
+  };
   organisations: Record<string, "active" | "fragmented">;
   firedEvents: string[];
 }
@@ -70,16 +94,16 @@ export function createInitialState(scenario: Scenario): GameState {
   for (const region of scenario.regions) {
     const organised = p.homicidesPerGroup * Math.pow(region.startGroups, p.groupViolenceExponent);
     const baseline = Math.max(0, region.startHomicides - organised);
-    const components = { baseline, organised, fragmentation: 0, confrontation: 0 };
+    const components = { baseline, organised, fragmentation: 0, capture: 0, confrontation: 0 };
     const total = baseline + organised;
-    regions[region.id] = { homicides: total, activeGroups: region.startGroups, components, fragmentationShock: 0, startBaseline: baseline };
+    regions[region.id] = { homicides: total, activeGroups: region.startGroups, components, pendingWar: 0, startBaseline: baseline };
     homicides += total;
     groups += region.startGroups;
   }
   const leaders: Record<string, LeaderState> = {};
   let namedAtLarge = 0;
   for (const leader of scenario.leaders) {
-    leaders[leader.id] = { atLarge: true, capturedYear: null };
+    leaders[leader.id] = { atLarge: true, capturedYear: null, killed: false, hunt: 0 };
     if (leader.onListFrom <= scenario.startYear) namedAtLarge++;
   }
   const startLeaders = Math.max(p.startLeadersAtLarge, namedAtLarge);
@@ -116,13 +140,16 @@ export function createInitialState(scenario: Scenario): GameState {
     regions,
     leaders,
     anonymousLeaders: startLeaders - namedAtLarge,
+    lieutenants: 0,
+    targetingCapacity: 0,
+    deployment: 0,
     targetList: { listedYear: scenario.startYear, listed: startLeaders, captured: 0 },
     revenue: { gross: p.startCartelRevenue, legalisationLoss: 0, financialLoss: 0 },
     impunity: { base: p.startImpunity, institutions: 0, overload: 0, amnesty: 0, events: 0 },
     demandIndex: 1,
     syntheticShare: p.startSyntheticShare,
     leverHistory,
-    counters: { captures: 0, newGroups: 0, cumulativeHomicides: 0 },
+    counters: { captures: 0, newGroups: 0, endedGroups: 0, cumulativeHomicides: 0, organisedHomicides: 0 },
     organisations,
     firedEvents: [],
   };

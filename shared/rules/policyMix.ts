@@ -19,15 +19,47 @@ export function normaliseMix(weights: Record<string, number>, policyIds: readonl
   return mix;
 }
 
-/** Lever intensities (0..1) from the mix plus any lever boosts of this round's events. */
+/** What a mix costs per year at full effort, and the share of it the round's budget ceiling pays for. */
+export interface MixBudget {
+  /** USD millions a year the mix would cost in full. */
+  cost: number;
+  ceiling: number;
+  /** 1 when the mix fits under the ceiling; otherwise ceiling ÷ cost, and every policy is weakened by it. */
+  funded: number;
+}
+
+export function getMixBudget(c: CompiledScenario, mix: PolicyMix): MixBudget {
+  let cost = 0;
+  for (const [policyId, share] of Object.entries(mix)) cost += Math.max(0, share) * (c.policies.get(policyId)?.costUsdMillionsPerYear ?? 0);
+  const ceiling = c.param.budgetCeiling;
+  return { cost, ceiling, funded: cost > ceiling && cost > 0 ? ceiling / cost : 1 };
+}
+
+/**
+ * Diminishing returns: the first share of effort on a mechanism does the most. Maps raw effort
+ * 0..1 onto 0..1 with a curve whose steepness is the `leverSaturation` parameter (0 = linear).
+ */
+export function getSaturatedEffort(raw: number, saturation: number): number {
+  if (raw <= 0) return 0;
+  if (saturation <= 1e-6) return Math.min(1, raw);
+  return Math.min(1, (1 - Math.exp(-saturation * raw)) / (1 - Math.exp(-saturation)));
+}
+
+/**
+ * Lever intensities (0..1) from the mix, funded as far as the budget ceiling allows, with
+ * diminishing returns, plus any lever boosts of this round's events.
+ */
 export function getLeverIntensities(c: CompiledScenario, mix: PolicyMix, eventIds: readonly string[]): Record<Lever, number> {
   const levers = {} as Record<Lever, number>;
   for (const lever of LEVERS) levers[lever] = 0;
+  const { funded } = getMixBudget(c, mix);
   for (const [policyId, share] of Object.entries(mix)) {
     const policyLevers = c.policyLevers.get(policyId);
     if (!policyLevers) continue;
-    for (const lever of LEVERS) levers[lever] += share * policyLevers[lever];
+    for (const lever of LEVERS) levers[lever] += share * funded * policyLevers[lever];
   }
+  const saturation = c.param.leverSaturation;
+  for (const lever of LEVERS) levers[lever] = getSaturatedEffort(levers[lever], saturation);
   for (const eventId of eventIds) {
     for (const effect of c.events.get(eventId)?.effects ?? []) {
       if (effect.kind === "lever") levers[effect.lever] += effect.delta;

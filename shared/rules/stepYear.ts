@@ -10,7 +10,8 @@ import { Ledger } from "./effects.ts";
 import type { GameState, HomicideComponents } from "./gameState.ts";
 import { getLaggedLever, LEVER_HISTORY_YEARS } from "./gameState.ts";
 import type { PolicyMix } from "./policyMix.ts";
-import { getLeverIntensities } from "./policyMix.ts";
+import type { MixBudget } from "./policyMix.ts";
+import { getLeverIntensities, getMixBudget } from "./policyMix.ts";
 import type { Rng } from "./rng.ts";
 import { drawBinomial, pickWeighted, roundStochastically } from "./rng.ts";
 
@@ -30,6 +31,8 @@ export interface Capture {
   /** Factions the leader's group split into (0 when it held together or was dismantled). */
   splinters: number;
   dismantled: boolean;
+  /** Killed in the operation rather than arrested (the studies find killings bring more violence). */
+  killed: boolean;
 }
 
 export interface YearResult {
@@ -37,6 +40,7 @@ export interface YearResult {
   effects: Effect[];
   captures: Capture[];
   levers: Record<Lever, number>;
+  budget: MixBudget;
 }
 
 export function cloneState(s: GameState): GameState {
@@ -65,18 +69,19 @@ export function stepYear(state: GameState, decisions: YearDecisions, scenario: S
   const c = compileScenario(scenario);
   const s = cloneState(state);
   const year = s.year;
-  const ledger = new Ledger(s, year);
+  const ledger = new Ledger(s, year, c.figureFromYear);
   const levers = getLeverIntensities(c, decisions.mix, decisions.eventIds);
   const captures: Capture[] = [];
 
   admitNewlyListedLeaders(c, s, ledger, year);
   applyEventImpacts(c, s, ledger, decisions.impactEventIds);
-  payForPolicies(c, ledger, decisions.mix);
+  const budget = getMixBudget(c, decisions.mix);
+  payForPolicies(c, ledger, decisions.mix, budget.funded);
   stepInstitutions(c, s, ledger);
   stepRevenue(c, s, ledger, levers);
-  stepCaptures(c, s, ledger, levers, rng, captures);
+  const spikes = stepCaptures(c, s, ledger, levers, rng, captures);
   stepGroupEntryAndAttrition(c, s, ledger, levers, rng);
-  stepHomicides(c, s, ledger, levers);
+  stepHomicides(c, s, ledger, levers, spikes);
   stepImpunity(c, s, ledger, levers);
   stepApproval(c, s, ledger, levers, state.indicators.homicides);
   stepHumanRights(c, s, ledger, levers);
@@ -88,7 +93,7 @@ export function stepYear(state: GameState, decisions: YearDecisions, scenario: S
     if (history.length > LEVER_HISTORY_YEARS) history.shift();
   }
   s.year = year + 1;
-  return { state: s, effects: ledger.effects, captures, levers };
+  return { state: s, effects: ledger.effects, captures, levers, budget };
 }
 
 function admitNewlyListedLeaders(c: CompiledScenario, s: GameState, ledger: Ledger, year: number): void {
@@ -122,9 +127,11 @@ function applyEventImpacts(c: CompiledScenario, s: GameState, ledger: Ledger, ev
           break;
         }
         case "targetList": {
+          // A long list reaches down to lesser bosses: the targets beyond the top leaders already
+          // wanted are lieutenants, whose removal weighs less.
           const named = countNamedAtLarge(c, s, s.year);
-          const total = Math.max(effect.count, named);
-          s.anonymousLeaders = total - named;
+          const total = Math.max(effect.count, named + s.anonymousLeaders);
+          s.lieutenants = total - named - s.anonymousLeaders;
           s.targetList = { listedYear: s.year, listed: total, captured: 0 };
           ledger.change("leadersAtLarge", total - s.indicators.leadersAtLarge, { ...source, explanationKey: "eventIndicator" });
           break;
@@ -145,11 +152,12 @@ function applyEventImpacts(c: CompiledScenario, s: GameState, ledger: Ledger, ev
   }
 }
 
-function payForPolicies(c: CompiledScenario, ledger: Ledger, mix: PolicyMix): void {
+/** Each policy's share of its yearly cost, cut to what the budget ceiling funds. */
+function payForPolicies(c: CompiledScenario, ledger: Ledger, mix: PolicyMix, funded: number): void {
   for (const [policyId, share] of Object.entries(mix)) {
     const policy = c.policies.get(policyId);
     if (!policy || share <= 0) continue;
-    ledger.change("aidSpent", share * policy.costUsdMillionsPerYear, {
+    ledger.change("aidSpent", share * funded * policy.costUsdMillionsPerYear, {
       cause: `policy:${policyId}`,
       explanationKey: "policyCost",
       params: { policy: policyId },
@@ -203,6 +211,19 @@ function stepRevenue(c: CompiledScenario, s: GameState, ledger: Ledger, levers: 
   s.revenue = { gross, legalisationLoss, financialLoss };
 }
 
+/** Extra homicides this year, per region, from leaders removed this year (the spike after a removal). */
+type SpikeByRegion = Map<string, number>;
+
+function addSpike(spikes: SpikeByRegion, regionId: string, amount: number): void {
+  spikes.set(regionId, (spikes.get(regionId) ?? 0) + amount);
+}
+
+/** Killings tied to organised crime in a region last year (all but ordinary crime): what the studies' percentage rise applies to. */
+function getDrugRelatedHomicides(s: GameState, regionId: string): number {
+  const r = s.regions[regionId];
+  return r ? Math.max(0, r.homicides - r.components.baseline) : 0;
+}
+
 function stepCaptures(
   c: CompiledScenario,
   s: GameState,
@@ -210,27 +231,44 @@ function stepCaptures(
   levers: Record<Lever, number>,
   rng: Rng,
   captures: Capture[],
-): void {
+): SpikeByRegion {
   const p = c.param;
   const year = s.year;
-  const chance = Math.min(p.captureRateMax, p.captureBaseRate + p.captureRatePerTargeting * levers.targeting);
-  const capturedNamed = c.leaders.filter(
-    (l) => l.onListFrom <= year && s.leaders[l.id]?.atLarge && rng.next() < chance * l.catchability,
-  );
+  const spikes: SpikeByRegion = new Map();
+  // Intelligence, informants and special units take years to build and fade when neglected: the
+  // capacity to find targets moves part of the way toward this year's targeting effort.
+  s.targetingCapacity += p.targetingBuildUp * (levers.targeting - s.targetingCapacity);
+  const capacity = s.targetingCapacity;
+  // Named leaders are found by sustained hunting (intelligence, informants, rewards), not by a
+  // yearly lottery: each year of effort adds to the hunt, and a leader falls once it is enough.
+  const capturedNamed = c.leaders.filter((l) => {
+    const leader = s.leaders[l.id];
+    if (!leader?.atLarge) return false;
+    const activeFrom = Math.max(l.onListFrom, c.organisationFromYear.get(l.organisation) ?? l.onListFrom);
+    if (year < activeFrom) return false;
+    leader.hunt += (p.huntBasePerYear + capacity) * (1 + p.huntNoise * (2 * rng.next() - 1));
+    return leader.hunt >= l.huntYears;
+  });
+  const chance = Math.min(p.captureRateMax, p.captureBaseRate + p.captureRatePerTargeting * capacity);
   const capturedAnonymous = drawBinomial(s.anonymousLeaders, chance, rng);
-  const total = capturedNamed.length + capturedAnonymous;
-  if (total === 0) return;
+  const capturedLieutenants = drawBinomial(s.lieutenants, chance, rng);
+  const total = capturedNamed.length + capturedAnonymous + capturedLieutenants;
+  if (total === 0) return spikes;
 
-  for (const leader of capturedNamed) s.leaders[leader.id] = { atLarge: false, capturedYear: year };
+  const killShare = Math.min(1, p.killShareBase + p.killSharePerForce * levers.force);
+  for (const leader of capturedNamed) {
+    const killed = rng.next() < killShare;
+    s.leaders[leader.id] = { ...s.leaders[leader.id]!, atLarge: false, capturedYear: year, killed };
+  }
   s.anonymousLeaders -= capturedAnonymous;
+  s.lieutenants -= capturedLieutenants;
   s.targetList.captured += total;
   s.counters.captures += total;
-  const captureFigures = getParamFigures(c, "captureRatePerTargeting", "captureBaseRate");
   ledger.change("leadersAtLarge", -total, {
     cause: "captures",
     explanationKey: "captureArrests",
     params: { count: total, leaders: capturedNamed.map((l) => l.alias).join(", ") },
-    figures: captureFigures,
+    figures: getParamFigures(c, "captureRatePerTargeting", "huntBasePerYear", "captureBaseRate"),
   });
   ledger.change("approval", p.approvalPerCapture * Math.sqrt(total), {
     cause: "captures",
@@ -240,21 +278,38 @@ function stepCaptures(
   });
 
   const institutions = s.indicators.institutionalStrength / 100;
-  const splitChance = p.splitChance * (1 - p.splitInstitutionDamping * institutions);
+  const splitChance = p.splitChance * Math.max(0, 1 - p.splitInstitutionDamping * institutions);
   const dismantleChance = p.dismantleChancePerInstitution * institutions;
   const regionIds = c.regions.map((r) => r.id);
   const splinters = new Array<number>(regionIds.length).fill(0);
+  const warShock = new Array<number>(regionIds.length).fill(0);
   const dismantled = new Array<number>(regionIds.length).fill(0);
-  const resolveCapture = (leaderId: string | null, regionIndex: number, organisation?: string) => {
-    const regionId = regionIds[regionIndex] ?? regionIds[0]!;
-    const capture: Capture = { year, leaderId, regionId, splinters: 0, dismantled: false };
+  const resolveCapture = (target: { leaderId: string | null; isLieutenant: boolean }, regionIndex: number, killed: boolean, organisation?: string) => {
+    const { leaderId, isLieutenant } = target;
+    const region = c.regions[regionIndex] ?? c.regions[0]!;
+    const capture: Capture = { year, leaderId, regionId: region.id, splinters: 0, dismantled: false, killed };
+    // A top leader weighs fully; a lieutenant is a lesser figure, and arresting one (not killing)
+    // can calm its turf for a while (Phillips 2015): a dip instead of a spike.
+    const weight = (isLieutenant ? p.lieutenantImpact : 1) * (killed ? p.killViolenceMultiplier : 1);
+    const isCalming = isLieutenant && !killed;
+    // The studies' rise is local: it applies to the turf of the leader's group, which is about
+    // half the region for a named kingpin's cartel and one group's share for anyone else.
+    const groups = Math.max(1, s.regions[region.id]?.activeGroups ?? 1);
+    const turf = leaderId ? Math.max(p.kingpinTurfShare, 1 / groups) : 1 / groups;
+    const local = p.captureSpikeLocal * weight * (isCalming ? -p.lieutenantArrestCalm : 1) * turf * getDrugRelatedHomicides(s, region.id);
+    addSpike(spikes, region.id, local);
+    const neighbours = region.neighbours.filter((n) => n in s.regions);
+    for (const n of neighbours) addSpike(spikes, n, (local * p.captureSpikeNeighbour) / neighbours.length);
     // Where many small groups already share a region, a captured leader's group has less to split.
-    const startGroups = Math.max(1, c.regions[regionIndex]?.startGroups ?? 1);
-    const crowding = Math.pow(startGroups / Math.max(startGroups, s.regions[regionId]?.activeGroups ?? 0), p.splitCrowdingExponent);
-    if (rng.next() < splitChance * crowding) {
+    const startGroups = Math.max(1, region.startGroups);
+    const crowding = Math.pow(startGroups / Math.max(startGroups, s.regions[region.id]?.activeGroups ?? 0), p.splitCrowdingExponent);
+    if (rng.next() < splitChance * crowding * weight) {
       const span = Math.max(0, Math.round(p.splinterMax) - Math.round(p.splinterMin));
       capture.splinters = Math.round(p.splinterMin) + Math.floor(rng.next() * (span + 1));
-      splinters[regionIndex]! += Math.max(0, capture.splinters - 1);
+      const extra = Math.max(0, capture.splinters - 1);
+      splinters[regionIndex]! += extra;
+      // A big cartel's succession war is as much bigger than a small group's as its turf is.
+      warShock[regionIndex]! += extra * weight * turf * groups;
       if (organisation && organisation in s.organisations) s.organisations[organisation] = "fragmented";
     } else if (rng.next() < dismantleChance) {
       capture.dismantled = true;
@@ -262,12 +317,16 @@ function stepCaptures(
     }
     captures.push(capture);
   };
-  for (const leader of capturedNamed) resolveCapture(leader.id, c.regionIndex.get(leader.region) ?? 0, leader.organisation);
+  for (const leader of capturedNamed) {
+    resolveCapture({ leaderId: leader.id, isLieutenant: false }, c.regionIndex.get(leader.region) ?? 0, s.leaders[leader.id]!.killed, leader.organisation);
+  }
   const groupWeights = regionIds.map((id) => s.regions[id]?.activeGroups ?? 0);
-  for (let i = 0; i < capturedAnonymous; i++) resolveCapture(null, pickWeighted(groupWeights, rng));
+  for (let i = 0; i < capturedAnonymous + capturedLieutenants; i++) {
+    const isLieutenant = i >= capturedAnonymous;
+    resolveCapture({ leaderId: null, isLieutenant }, pickWeighted(groupWeights, rng), rng.next() < killShare);
+  }
 
   const splitFigures = getParamFigures(c, "splitChance", "splinterMin", "splinterMax");
-  const shockFigures = getParamFigures(c, "fragmentationShockPerSplinter", "fragmentationSpillover");
   let newLeaders = 0;
   c.regions.forEach((region, i) => {
     const extra = splinters[i]!;
@@ -280,22 +339,25 @@ function stepCaptures(
       });
       s.counters.newGroups += added;
       newLeaders += drawBinomial(added, p.newLeaderPerSplinter, rng);
-      const shock = p.fragmentationShockPerSplinter * added;
-      s.regions[region.id]!.fragmentationShock += shock * (1 - p.fragmentationSpillover);
+      // The split opens rivalries that break out into open war over the next years, partly next door.
+      const war = p.warPerSplinter * warShock[i]!;
       const neighbours = region.neighbours.filter((n) => n in s.regions);
-      for (const n of neighbours) s.regions[n]!.fragmentationShock += (shock * p.fragmentationSpillover) / neighbours.length;
-      if (neighbours.length === 0) s.regions[region.id]!.fragmentationShock += shock * p.fragmentationSpillover;
+      const spill = neighbours.length > 0 ? p.warSpillover : 0;
+      s.regions[region.id]!.pendingWar += war * (1 - spill);
+      for (const n of neighbours) s.regions[n]!.pendingWar += (war * spill) / neighbours.length;
     }
     if (dismantled[i]! > 0) {
-      ledger.changeRegional("activeGroups", region.id, -dismantled[i]!, {
+      const removed = ledger.changeRegional("activeGroups", region.id, -dismantled[i]!, {
         cause: "institutions",
         explanationKey: "groupDismantled",
         params: { count: dismantled[i]!, region: region.id },
-        figures: [...getParamFigures(c, "dismantleChancePerInstitution"), ...shockFigures].slice(0, 3),
+        figures: getParamFigures(c, "dismantleChancePerInstitution"),
       });
+      s.counters.endedGroups -= removed;
     }
   });
   addNewLeaders(c, s, ledger, newLeaders);
+  return spikes;
 }
 
 function addNewLeaders(c: CompiledScenario, s: GameState, ledger: Ledger, count: number): void {
@@ -321,13 +383,13 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
     Math.max(0, 1 - p.groupEntryInstitutionDamping * institutions) *
     Math.max(0, 1 - p.groupEntrySocialDamping * social) *
     Math.max(0, 1 - p.groupEntryAmnestyDamping * levers.amnesty * (1 - s.syntheticShare));
-  const attritionRate = p.groupAttritionRate + p.groupAttritionPerInstitution * institutions + p.groupAttritionPerFinancial * levers.financial;
   const entryFigures = getParamFigures(c, "groupEntryRate", "groupEntryInstitutionDamping", "groupEntrySocialDamping");
-  const attritionFigures = getParamFigures(c, "groupAttritionRate", "groupAttritionPerInstitution", "groupAttritionPerFinancial");
+  const endingFigures = getParamFigures(c, "groupAbsorptionRate", "groupAttritionPerInstitution", "groupAttritionPerFinancial");
   let newLeaders = 0;
   for (const region of c.regions) {
+    const startGroups = Math.max(1, region.startGroups);
     // Splinter factions recruit and spawn cells of their own: entry grows with the groups present.
-    const presence = Math.pow(Math.max(1, s.regions[region.id]!.activeGroups) / Math.max(1, region.startGroups), p.groupEntryGrowthExponent);
+    const presence = Math.pow(Math.max(1, s.regions[region.id]!.activeGroups) / startGroups, p.groupEntryGrowthExponent);
     const entrants = roundStochastically(entryFactor * region.entryWeight * presence, rng);
     if (entrants > 0) {
       const added = ledger.changeRegional("activeGroups", region.id, entrants, {
@@ -339,21 +401,29 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
       s.counters.newGroups += added;
       newLeaders += drawBinomial(added, p.newLeaderPerSplinter, rng);
     }
+    // Groups end too: crowded regions consolidate (the strong absorb the weak), prosecution
+    // dismantles them, and lost income finishes the weakest.
     const groups = s.regions[region.id]!.activeGroups;
-    const leaving = Math.min(groups, roundStochastically(groups * attritionRate, rng));
+    const crowding = Math.max(0, groups / startGroups - 1);
+    const endingRate = Math.min(
+      0.5,
+      p.groupAttritionRate + p.groupAbsorptionRate * crowding + p.groupAttritionPerInstitution * institutions + p.groupAttritionPerFinancial * levers.financial,
+    );
+    const leaving = Math.min(Math.max(0, groups - 1), roundStochastically(groups * endingRate, rng));
     if (leaving > 0) {
-      ledger.changeRegional("activeGroups", region.id, -leaving, {
+      const removed = ledger.changeRegional("activeGroups", region.id, -leaving, {
         cause: "attrition",
         explanationKey: "groupsAttrition",
         params: { count: leaving, region: region.id },
-        figures: attritionFigures,
+        figures: endingFigures,
       });
+      s.counters.endedGroups -= removed;
     }
   }
   addNewLeaders(c, s, ledger, newLeaders);
 }
 
-function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>): void {
+function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>, spikes: SpikeByRegion): void {
   const p = c.param;
   const startGroups = Math.max(1, c.startGroups);
   const institutionGain = (s.indicators.institutionalStrength - p.startInstitutionalStrength) / 100;
@@ -361,29 +431,42 @@ function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers
   const revenueFactor = Math.pow(s.indicators.cartelRevenue / p.startCartelRevenue, p.revenueViolenceExponent);
   const armsFactor = Math.max(0, 1 - p.armsTracingViolenceDamping * getLaggedLever(s, "armsTracing", 1));
   const totalGroups = Math.max(1, s.indicators.activeGroups);
-  // Soldiers clash with more armed groups as groups multiply (square root: not every group fights).
-  const confrontation = p.confrontationHomicidesAtFullForce * levers.force * Math.sqrt(totalGroups / startGroups);
+  // Troops are deployed over years, not overnight; soldiers clash with more armed groups as groups
+  // multiply (square root: not every group fights).
+  s.deployment += p.deploymentBuildUp * (levers.force - s.deployment);
+  const confrontation = p.confrontationHomicidesAtFullForce * s.deployment * Math.sqrt(totalGroups / startGroups);
+  const adjust = Math.min(1, Math.max(0, p.violenceAdjustment));
   const figures: Record<keyof HomicideComponents, string[]> = {
     baseline: getParamFigures(c, "institutionViolenceDamping"),
-    organised: getParamFigures(c, "homicidesPerGroup", "groupViolenceExponent", "revenueViolenceExponent", "armsTracingViolenceDamping"),
-    fragmentation: getParamFigures(c, "fragmentationShockPerSplinter", "fragmentationDecay"),
+    organised: getParamFigures(c, "homicidesPerGroup", "groupViolenceExponent", "violenceAdjustment"),
+    fragmentation: getParamFigures(c, "warPerSplinter", "warEscalation", "warDecay"),
+    capture: getParamFigures(c, "captureSpikeLocal", "captureSpikeNeighbour", "killViolenceMultiplier"),
     confrontation: getParamFigures(c, "confrontationHomicidesAtFullForce"),
   };
   const keys = {
     baseline: "baselineViolence",
     organised: "organisedViolence",
     fragmentation: "fragmentationViolence",
+    capture: "captureViolence",
     confrontation: "confrontationViolence",
   } as const;
+  let organisedTotal = 0;
   for (const region of c.regions) {
     const r = s.regions[region.id]!;
+    const breakout = p.warEscalation * r.pendingWar;
+    r.pendingWar -= breakout;
+    const organisedTarget =
+      p.homicidesPerGroup * Math.pow(r.activeGroups, p.groupViolenceExponent) * revenueFactor * institutionFactor * armsFactor;
+    const confrontationTarget = (confrontation * r.activeGroups) / totalGroups;
+    // Violence has inertia: the settled levels move part of the way toward their targets each year.
     const next: HomicideComponents = {
-      baseline: r.startBaseline * institutionFactor,
-      organised: p.homicidesPerGroup * Math.pow(r.activeGroups, p.groupViolenceExponent) * revenueFactor * institutionFactor * armsFactor,
-      fragmentation: r.fragmentationShock,
-      confrontation: (confrontation * r.activeGroups) / totalGroups,
+      baseline: r.components.baseline + adjust * (r.startBaseline * institutionFactor - r.components.baseline),
+      organised: r.components.organised + adjust * (organisedTarget - r.components.organised),
+      fragmentation: r.components.fragmentation * p.warDecay + breakout * armsFactor,
+      capture: r.components.capture * p.captureSpikeDecay + (spikes.get(region.id) ?? 0),
+      confrontation: r.components.confrontation + adjust * (confrontationTarget - r.components.confrontation),
     };
-    for (const component of ["baseline", "organised", "fragmentation", "confrontation"] as const) {
+    for (const component of ["baseline", "organised", "fragmentation", "capture", "confrontation"] as const) {
       const applied = ledger.changeRegional("homicides", region.id, next[component] - r.components[component], {
         cause: component,
         explanationKey: keys[component],
@@ -392,8 +475,9 @@ function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers
       });
       r.components[component] += applied;
     }
-    r.fragmentationShock *= p.fragmentationDecay;
+    organisedTotal += r.homicides - r.components.baseline;
   }
+  s.counters.organisedHomicides += organisedTotal;
 }
 
 function stepImpunity(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>): void {

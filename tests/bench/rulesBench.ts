@@ -39,4 +39,4 @@ console.log(`scenario: ${scenario.id}, ${scenario.rounds.length} rounds × ${sce
 console.log(`one full game: median ${pct(0.5).toFixed(3)} ms, p95 ${pct(0.95).toFixed(3)} ms (2000 runs)`);
 console.log(`one full game keeping every effect: median ${withEffects[Math.floor(withEffects.length / 2)]!.toFixed(3)} ms (500 runs)`);
 console.log(`Monte-Carlo throughput: ${Math.round(games / elapsed).toLocaleString("en-US")} games/s on one core (${games} games in ${elapsed.toFixed(1)} s)`);
-console.log(`target ≤ 1 ms per game: ${pct(0.5) <= 1 ? "met" : "NOT met"}`);
+console.log(`target ≤ 1 ms per game at p95: ${pct(0.95) <= 1 ? "met" : "NOT met"} (median ${pct(0.5) <= 1 ? "within" : "over"} 1 ms; figures depend on machine load)`);

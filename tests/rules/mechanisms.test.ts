@@ -30,7 +30,7 @@ function run(scenario: Scenario, mixes: PolicyMix[], seed = 1): { states: GameSt
 }
 
 describe("captures: visible results", () => {
-  const s = withParameters(base, { captureBaseRate: 1, captureRateMax: 1 });
+  const s = withParameters(base, { captureBaseRate: 1, captureRateMax: 1, huntBasePerYear: 100 });
   const { states, results } = run(s, [{ [kingpin]: 1 }]);
   const [before, after] = [states[0]!, states[1]!];
 
@@ -47,7 +47,7 @@ describe("captures: visible results", () => {
   it("named leaders are recorded as captured with their year", () => {
     const named = results[0]!.captures.filter((c) => c.leaderId);
     expect(named.length).toBeGreaterThan(0);
-    for (const c of named) expect(after.leaders[c.leaderId!]).toEqual({ atLarge: false, capturedYear: before.year });
+    for (const c of named) expect(after.leaders[c.leaderId!]).toMatchObject({ atLarge: false, capturedYear: before.year });
   });
 });
 
@@ -99,7 +99,7 @@ describe("institution-building", () => {
       expect(withEffort.states[y]!.indicators.institutionalStrength).toBeCloseTo(without.states[y]!.indicators.institutionalStrength, 6);
     }
     expect(withEffort.states[lag + 1]!.indicators.institutionalStrength).toBeGreaterThan(
-      without.states[lag + 1]!.indicators.institutionalStrength + 5,
+      without.states[lag + 1]!.indicators.institutionalStrength + 2,
     );
   });
 

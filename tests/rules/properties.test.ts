@@ -42,11 +42,12 @@ function checkRanges(state: GameState): void {
   expect(state.indicators.activeGroups).toBe(groups);
   expect(Number.isInteger(state.indicators.leadersAtLarge)).toBe(true);
   expect(state.anonymousLeaders).toBeGreaterThanOrEqual(0);
+  expect(state.lieutenants).toBeGreaterThanOrEqual(0);
   expect(state.targetList.captured).toBeLessThanOrEqual(state.targetList.listed);
 }
 
 describe("rules properties", () => {
-  it("the same seed and decisions give bit-identical outcomes", () => {
+  it("the same seed and decisions give bit-identical outcomes", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(pathArb, seedArb, (path, seed) => {
         const a = playPath(scenario, path, { seed, keepEffects: true });
@@ -57,7 +58,7 @@ describe("rules properties", () => {
     );
   });
 
-  it("indicators stay in range and counts never go negative on any path", () => {
+  it("indicators stay in range and counts never go negative on any path", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(pathArb, seedArb, (path, seed) => {
         const record = playPath(scenario, path, { seed });
@@ -77,7 +78,7 @@ describe("rules properties", () => {
     );
   });
 
-  it("every year's effects add up to the change of every indicator, national and regional", () => {
+  it("every year's effects add up to the change of every indicator, national and regional", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(pathArb, seedArb, (path, seed) => {
         const rng = createRng(seed);

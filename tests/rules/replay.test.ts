@@ -1,0 +1,53 @@
+// The historical replay against INEGI's observed national series (scenario.observed), over 200
+// seeds: error, inertia and the turning points that HISTORY.md describes. Thresholds here are what
+// the model reaches today; the issue's targets that it does not yet reach (error ≤ 12%, the surge
+// 2007→2011 and the fall 2011→2014) are reported in the modeller's note, not asserted.
+import { describe, expect, it } from "vitest";
+import { getHistoricalPath, playPath } from "../../shared/rules/playPath.ts";
+import { getReplayError } from "../../shared/rules/sensitivity.ts";
+import { loadDefaultScenario } from "../support/defaultScenario.ts";
+
+const scenario = loadDefaultScenario();
+const SEEDS = Array.from({ length: 200 }, (_, i) => i);
+const runs = SEEDS.map((seed) => playPath(scenario, getHistoricalPath(scenario), { seed }));
+const at = (run: (typeof runs)[number], year: number) => run.years.find((y) => y.year === year)!.indicators.homicides;
+const share = (predicate: (run: (typeof runs)[number]) => boolean) => runs.filter(predicate).length / runs.length;
+/** Regression guards at what the model reaches today (issue target: 12%; the first version: 28%). */
+const MAX_ERROR = 0.22;
+const SURGE = 1.5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe("the replay follows the observed series", () => {
+  it("covers every observed year 2006–2023", () => {
+    const years = runs[0]!.years.map((y) => y.year);
+    for (const point of scenario.observed!.homicides) expect(years).toContain(point.year);
+  });
+
+  it(`median absolute percentage error over 200 seeds is below ${MAX_ERROR * 100}% (the first version's was 28%)`, () => {
+    const errors = SEEDS.map((seed) => getReplayError(scenario, seed)!);
+    expect(median(errors)).toBeLessThanOrEqual(MAX_ERROR);
+  });
+
+  it("violence has inertia: the first simulated year stays within 25% of the starting level", () => {
+    const start = runs[0]!.start.indicators.homicides;
+    expect(median(runs.map((r) => at(r, 2006) / start))).toBeLessThan(1.25);
+  });
+
+  it("homicides rise by at least half from 2007 to 2011 in most seeds (observed ×3.07; target ×2.4–×3.5 not yet met)", () => {
+    expect(share((r) => at(r, 2011) / at(r, 2007) >= SURGE)).toBeGreaterThan(0.5);
+  });
+
+  it("the peak comes in 2018–2021 in most seeds", () => {
+    expect(
+      share((r) => {
+        const series = r.years.map((y) => y.indicators.homicides);
+        const peak = r.years[series.indexOf(Math.max(...series))]!.year;
+        return peak >= 2018 && peak <= 2021;
+      }),
+    ).toBeGreaterThan(0.5);
+  });
+
+  it("homicides fall over 2019→2023 in most seeds", () => {
+    expect(share((r) => at(r, 2023) < at(r, 2019))).toBeGreaterThan(0.7);
+  });
+});
