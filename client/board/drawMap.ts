@@ -73,7 +73,8 @@ export function drawMap(scene: Phaser.Scene, layout: BoardLayout, model: BoardMo
   });
   const requests: LabelRequest[] = plates.map(({ region, tokens, name, number }) => {
     const shown = tokens?.shown ?? 0;
-    const extraLine = layout.font.small * 1.2;
+    // A third line only when there is something to say (more groups than dots, wanted leaders); sized for the compact cluster's count.
+    const extraLine = getExtras(tokens, true, model.leadersByRegion[region.id] ?? 0) ? layout.font.small * 1.2 : 0;
     return {
       id: region.id,
       polygon: region.polygon.map(([x, y]): Point => [px(x), py(y)]),

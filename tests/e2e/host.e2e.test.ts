@@ -107,6 +107,7 @@ describe("host: creating a session and showing how to join", () => {
     await createWithDefaults(lonely);
     await lonely.locator(".join-warning").getByText("Phones cannot reach this computer").waitFor({ timeout: UI });
     expect(await lonely.locator(".join-address-picker").isVisible()).toBe(false);
+    expect(await lonely.locator("canvas.qr").isVisible()).toBe(false);
     await shot(lonely, "lobby-loopback-only-1280");
 
     const wired = await hostPage({ width: 1280, height: 720 });

@@ -29,9 +29,10 @@ export function createJoinBox(code: string, store: JoinAddressStore): Panel {
     const full = `${choices.selected.joinBaseUrl}/${code}`;
     url.textContent = choices.selected.display;
     url.dataset.href = full;
-    canvas.hidden = false;
+    // A QR code of a loopback address would open each phone's own localhost: none until the computer is on a network.
+    canvas.hidden = choices.isUnreachable;
     canvas.setAttribute("aria-label", t("host.lobby.qr", { url: full }));
-    void QRCode.toCanvas(canvas, full, { width: 400, margin: 1, errorCorrectionLevel: "M" });
+    if (!choices.isUnreachable) void QRCode.toCanvas(canvas, full, { width: 400, margin: 1, errorCorrectionLevel: "M" });
     pickerField.hidden = choices.options.length < 2;
     replaceChildren(picker, ...choices.options.map((o) => h("option", { attrs: { value: o.joinBaseUrl, selected: o.joinBaseUrl === choices.selected.joinBaseUrl } }, o.label)));
     warning.hidden = !choices.isUnreachable;
