@@ -119,7 +119,8 @@ export function writeDebrief(options: { state: SessionState; scenario: Scenario;
   replaceMap(state.historicalRoleScores, getRoleScores(scenario, options.startIndicators, end));
   state.historicalClassOutcome = getClassOutcomeScore(scenario, options.startIndicators, end);
   const ranked = [...state.arguments.values()]
-    .filter((a) => a.endorsements > 0)
+    // Bots fill seats; the class's most convincing arguments are the students' own.
+    .filter((a) => a.endorsements > 0 && !a.authorIsBot)
     .sort((a, b) => b.endorsements - a.endorsements || a.round - b.round || a.id.localeCompare(b.id))
     .slice(0, 5);
   state.topArgumentIds.clear();

@@ -82,6 +82,8 @@ describe("refusals", () => {
     expect((await refusalOf(ana.room.request("propose", { policyId, figureId: "no-such-figure" }))).code).toBe("propose/unknown-figure");
     // Longer than the scenario allows (280) is the session's refusal; absurdly long is a malformed request.
     expect((await refusalOf(ana.room.request("propose", { policyId, argument: "x".repeat(281) }))).code).toBe("propose/argument-too-long");
+    // Characters as a person sees them: 281 emoji (562 UTF-16 units) are too long …
+    expect((await refusalOf(ana.room.request("propose", { policyId, argument: "👍🏽".repeat(281) }))).code).toBe("propose/argument-too-long");
     expect((await refusalOf(ana.room.request("propose", { policyId, argument: "x".repeat(2001) }))).code).toBe("request/invalid-payload");
     expect((await refusalOf(host.request("kick", { playerId: "nobody" }))).code).toBe("host/unknown-player");
     expect((await refusalOf(host.request("reassignRole", { playerId: ana.welcome.playerId!, roleId: "no-such-role" }))).code).toBe("host/unknown-role");
@@ -91,6 +93,8 @@ describe("refusals", () => {
     expect((await refusalOf(host.request("pause", {}))).code).toBe("phase/not-timed");
     expect((await refusalOf(host.request("start", {}))).code).toBe("phase/not-open");
     expect(JSON.stringify(server.state.toJSON())).toBe(before);
+    // … and 280 of them fit.
+    expect(await ana.room.request("propose", { policyId, argument: "👍🏽".repeat(280) })).toMatchObject({ proposal: { policyId } });
 
     await ana.room.request("propose", { policyId, argument: "Mine" });
     await ben.room.request("propose", { policyId, argument: "Yours" });
