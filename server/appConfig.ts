@@ -9,13 +9,13 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import config from "@colyseus/tools";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import { ROOM_NAME } from "../shared/protocol/options.ts";
 import type { ServerSettings } from "./config.ts";
 import { readSettings } from "./config.ts";
 import { createEditorRouter } from "./editor/editorRoutes.ts";
 import { isFacilitatorKey, loadFacilitatorKey } from "./editor/facilitatorKey.ts";
 import { ScenarioWriter } from "./editor/scenarioWriter.ts";
+import { BoundWebSocketTransport } from "./http/boundTransport.ts";
 import { registerContentRoutes } from "./http/contentRoutes.ts";
 import { registerNetworkRoutes } from "./http/networkRoutes.ts";
 import { serveClient, useCompression } from "./http/staticClient.ts";
@@ -100,7 +100,7 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
       initializeTransport: (options) => {
         const server = createServer();
         installRequestGuard(server, trustProxy);
-        return new WebSocketTransport({ ...options, server, maxPayload: MAX_PAYLOAD_BYTES });
+        return new BoundWebSocketTransport({ ...options, server, maxPayload: MAX_PAYLOAD_BYTES }, settings.host);
       },
       initializeGameServer: (gameServer) => {
         gameServer.define(ROOM_NAME, Room);

@@ -28,6 +28,8 @@ export interface ServerSettings {
   redisUrl: string | null;
   /** This process's address as clients reach it (host:port), required with Redis. */
   publicAddress: string | null;
+  /** Address to listen on (HOST); null = every interface, as a classroom laptop needs. */
+  host: string | null;
   /** Server-side data (editor history, the facilitator key, the session records). */
   dataDir: string;
   /** Built client to serve, if it exists. */
@@ -63,6 +65,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     botMaxDelayMs: readNumber(env, "BOT_MAX_DELAY_MS", 4000),
     redisUrl: env.REDIS_URL || null,
     publicAddress: env.PUBLIC_ADDRESS || null,
+    host: env.HOST || null,
     dataDir: resolve(root, env.DATA_DIR || "data"),
     clientDir: resolve(root, env.CLIENT_DIR || "dist/client"),
     databaseUrl: env.DATABASE_URL || null,

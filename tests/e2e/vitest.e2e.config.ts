@@ -8,6 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 240_000,
     hookTimeout: 120_000,
+    // Servers started by tests (in process or as children) listen on loopback only.
+    env: { HOST: "127.0.0.1" },
     // A busy 2-core CI machine: polled assertions wait for what the user sees, not a 1-second default.
     expect: { poll: { timeout: 20_000, interval: 100 } },
   },

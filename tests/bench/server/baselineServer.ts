@@ -5,7 +5,7 @@
 // serves at /api/health.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import config, { listen } from "@colyseus/tools";
-import { WebSocketTransport } from "@colyseus/ws-transport";
+import { BoundWebSocketTransport } from "../../../server/http/boundTransport.ts";
 import { BASELINE_ROOM_NAME, BaselineRoom } from "./baselineRoom.ts";
 import type { ServerProbe } from "./ipc.ts";
 
@@ -34,7 +34,7 @@ await listen(
   config({
     options: { greet: false },
     displayLogs: false,
-    initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: 64 * 1024 }),
+    initializeTransport: (options) => new BoundWebSocketTransport({ ...options, maxPayload: 64 * 1024 }, process.env.HOST ?? "127.0.0.1"),
     initializeGameServer: (gameServer) => {
       gameServer.define(BASELINE_ROOM_NAME, BaselineRoom);
     },

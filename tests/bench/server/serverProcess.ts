@@ -100,7 +100,7 @@ export class ServerProcess {
     this.facilitatorKey = randomBytes(18).toString("base64url");
     this.dataDir = target === "product" ? mkdtempSync(join(tmpdir(), "hc-bench-data-")) : null;
     const script = target === "product" ? join(ROOT, "server", "main.ts") : join(import.meta.dirname, "baselineServer.ts");
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1" };
     if (target === "product") {
       Object.assign(env, {
         FACILITATOR_KEY: this.facilitatorKey,
