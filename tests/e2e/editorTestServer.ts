@@ -28,7 +28,7 @@ export async function startEditorTestServer(): Promise<EditorTestServer> {
   const port = await getFreePort();
   process.env.PORT = String(port);
   process.env.FACILITATOR_KEY = FACILITATOR_KEY;
-  const { app } = createAppConfig({ port, clientDir, contentDir, dataDir, joinFailuresPerMinute: 1000, requestsPerSecond: 50, botMinDelayMs: 50, botMaxDelayMs: 200 });
+  const { app } = createAppConfig({ port, host: "127.0.0.1", clientDir, contentDir, dataDir, joinFailuresPerMinute: 1000, requestsPerSecond: 50, botMinDelayMs: 50, botMaxDelayMs: 200 });
   const server = await listen(app, port);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -30,6 +30,7 @@ export async function startTestServer(): Promise<TestServer> {
   process.env.PORT = String(port);
   const { app } = createAppConfig({
     port,
+    host: "127.0.0.1",
     clientDir: E2E_CLIENT_DIR,
     contentDir: join(ROOT, "content"),
     // Its own session records: never the repository's data/, which `npm start` restores from.
