@@ -63,7 +63,7 @@ export class LiveRecord {
       await this.owner.store.append(this.id, events, summary);
       if (endsNow) {
         await this.owner.store.markEnded(this.id, at);
-        await this.owner.keepFinalReport(this.id);
+        await this.owner.keepReport(this.id);
       }
     });
   }
@@ -81,7 +81,12 @@ export class LiveRecord {
     this.owner.forget(this);
     if (options.shuttingDown && !this.ended) {
       // Let go for the next start, which restores it at once; its countdown is measured from now.
-      this.enqueue(() => this.owner.store.release(this.id, Date.now()));
+      // Its report so far is kept too: should an update of the app make the record unreplayable,
+      // the class still has it.
+      this.enqueue(async () => {
+        await this.owner.store.release(this.id, Date.now());
+        await this.owner.keepReport(this.id);
+      });
     } else if (!this.ended) {
       this.ended = true;
       const summary = getSummary(this.session);
@@ -90,7 +95,7 @@ export class LiveRecord {
         if (isEmptyLobby) await this.owner.store.delete(this.id);
         else {
           await this.owner.store.markEnded(this.id, Date.now());
-          await this.owner.keepFinalReport(this.id);
+          await this.owner.keepReport(this.id);
         }
       });
     }
@@ -279,26 +284,33 @@ export class SessionRecords {
     }
   }
 
-  /** Builds and keeps an ended session's report, so app updates never change it. */
-  async keepFinalReport(id: string): Promise<void> {
+  /** Builds and keeps a session's report (final once it ended), so app updates never change it. */
+  async keepReport(id: string): Promise<void> {
     const record = await this.store.get(id);
-    if (!record || record.endedAt === null) return;
+    if (!record) return;
     try {
       await this.store.saveReport(id, JSON.stringify(buildReport(record, await this.store.events(id))));
     } catch (error) {
       // The report is then rebuilt from the journal whenever it is asked for.
-      this.log.error({ err: error, code: record.code }, "could not build the final report of a session");
+      this.log.error({ err: error, code: record.code }, "could not build the report of a session to keep");
     }
   }
 
-  /** The report of a session: the one kept when it ended, or rebuilt from its journal. */
+  /**
+   * The report of a session: the one kept when it ended; otherwise rebuilt from its journal, or,
+   * if the journal no longer replays (an update of the app changed the scenario schema or the
+   * rules), the last one kept.
+   */
   async getReport(record: SessionRecord): Promise<Report> {
-    if (record.endedAt !== null && record.reportJson !== null) {
-      const kept = ReportSchema.safeParse(JSON.parse(record.reportJson));
-      if (kept.success) return kept.data;
+    const kept = record.reportJson === null ? null : ReportSchema.safeParse(JSON.parse(record.reportJson));
+    if (record.endedAt !== null && kept?.success) return kept.data;
+    try {
+      await this.findLive(record.id)?.flush();
+      return buildReport(record, await this.store.events(record.id));
+    } catch (error) {
+      if (kept?.success) return kept.data;
+      throw error;
     }
-    await this.findLive(record.id)?.flush();
-    return buildReport(record, await this.store.events(record.id));
   }
 
   forget(record: LiveRecord): void {

@@ -62,8 +62,14 @@ export function replaySession(options: {
   observer?: ReplayObserver;
 }): ReplayResult {
   const { record, observer } = options;
-  const scenario = ScenarioSchema.parse(JSON.parse(record.scenarioJson));
-  const sessionOptions = CreateOptionsSchema.parse(JSON.parse(record.optionsJson));
+  const parsedScenario = ScenarioSchema.safeParse(JSON.parse(record.scenarioJson));
+  const parsedOptions = CreateOptionsSchema.safeParse(JSON.parse(record.optionsJson));
+  if (!parsedScenario.success || !parsedOptions.success) {
+    const issue = (parsedScenario.error ?? parsedOptions.error)?.issues[0];
+    throw new ReplayError(`session ${record.code}: its stored scenario or settings no longer fit this version of the app (${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""})`);
+  }
+  const scenario = parsedScenario.data;
+  const sessionOptions = parsedOptions.data;
   const time = new ReplayTime(record.createdAt);
   let session: Session | null = null;
   const target = options.sessionEvents;

@@ -125,6 +125,21 @@ describe("the report API", () => {
     expect(after).toEqual(before);
   });
 
+  it("serves the report kept at a shutdown when an updated app can no longer replay a session's record", async () => {
+    const { code, hostKey } = await playOneRound();
+    const [record] = await config.records.store.findByCode(code);
+    // What a clean shutdown does to each live session's record.
+    await config.records.findLive(record!.id)!.finish({ shuttingDown: true });
+    const before = ReportSchema.parse(await (await fetch(`${base}/api/sessions/${code}/report.json`, { headers: bearer(hostKey) })).json());
+    // The new version's scenario schema no longer accepts the stored scenario.
+    const db = new DatabaseSync(join(config.settings.dataDir, "sessions.sqlite"));
+    db.prepare("UPDATE sessions SET scenario_json = ? WHERE id = ?").run(JSON.stringify({ id: "mexico-2006" }), record!.id);
+    db.close();
+    const res = await fetch(`${base}/api/sessions/${code}/report.json`, { headers: bearer(hostKey) });
+    expect(res.status).toBe(200);
+    expect({ ...ReportSchema.parse(await res.json()), generatedAt: "" }).toEqual({ ...before, generatedAt: "" });
+  });
+
   it("guards every cell that a spreadsheet would run as a formula", () => {
     for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(guardCell(bad)).toBe(`'${bad}`);
     for (const fine of ["1-1", "Ana", "", "'quoted"]) expect(guardCell(fine)).toBe(fine);
