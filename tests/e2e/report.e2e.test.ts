@@ -1,4 +1,4 @@
-// The teacher's record in real Chromium: /watch follows a session played by SDK clients, then the printable report (print media, A4/Letter PDFs), the key form, and the sessions list.
+// The teacher's record in real Chromium: /watch follows a session played by SDK clients (and survives a server restart), then the printable report (print media, A4/Letter PDFs), the key form, the host's report links, and the sessions list.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,8 +9,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { ArgumentView, Mine, SessionStateView, Welcome } from "../../shared/protocol/index.ts";
 import { ReportSchema } from "../../shared/report/reportSchema.ts";
+import type { ServerProcess } from "../record/serverProcess.ts";
+import { startServerProcess } from "../record/serverProcess.ts";
+import { E2E_CLIENT_DIR } from "./support/clientDir.ts";
 import type { TestServer } from "./support/testServer.ts";
-import { startTestServer } from "./support/testServer.ts";
+import { getFreePort, startTestServer } from "./support/testServer.ts";
 import { ARTIFACTS, getSeriousViolations, launchBrowser, screenshot } from "./support/browser.ts";
 
 let server: TestServer;
@@ -353,6 +356,54 @@ describe("the teacher's record in the browser", () => {
     expect(await page.getByRole("button", { name: /Delete|Forget/ }).count()).toBe(0);
     await page.unroute("**/api/sessions/lookup");
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("the projector page across a server restart", () => {
+  it("/watch finds the session again by itself after the server is killed and restarted, and keeps following it", { timeout: 150_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "hc-watch-restart-"));
+    const port = await getFreePort();
+    let proc: ServerProcess | null = await startServerProcess({ port, dataDir, env: { CLIENT_DIR: E2E_CLIENT_DIR } });
+    const watch = await newPage({ width: 1920, height: 1080 });
+    onTestFailed(async () => {
+      await screenshot(watch, "report-failure-watch-restart").catch(() => undefined);
+      console.error(proc?.output());
+    });
+    try {
+      const sdk = new Client(proc.url);
+      const host = await sdk.create<SessionStateView>("session", { timers: UNTIMED, rounds: 1, language: "en" });
+      host.reconnection.enabled = false;
+      const { hostKey } = (await host.request("welcome", {})) as Welcome;
+      const code = host.roomId;
+      await host.request("addBots", { count: 1, strategy: "random" });
+      await watch.goto(`${proc.url}/watch/${code}`);
+      await watch.locator(".join-code").waitFor();
+      await host.request("start", {});
+      await watch.locator('.session-header[data-phase="briefing"]').waitFor();
+
+      await proc.stop("SIGKILL");
+      await watch.getByText("Reconnecting", { exact: false }).waitFor();
+      proc = await startServerProcess({ port, dataDir, env: { CLIENT_DIR: E2E_CLIENT_DIR } });
+      // No reload: the page rejoins once the session is restored under the same code.
+      await watch.locator(".status-banner").waitFor({ state: "hidden", timeout: 60_000 });
+      await watch.locator('.session-header[data-phase="briefing"]').waitFor();
+      // And it follows what happens next: the host comes back with the key and moves on.
+      let back: Room<SessionStateView> | null = null;
+      const started = Date.now();
+      while (!back) {
+        back = await new Client(proc.url).joinById<SessionStateView>(code, { as: "host", hostKey }).catch(() => null);
+        if (!back && Date.now() - started > 30_000) throw new Error("the host could not rejoin");
+        if (!back) await new Promise((r) => setTimeout(r, 500));
+      }
+      back.reconnection.enabled = false;
+      await back.request("advance", {});
+      // (The bot acts at once, so the phases after briefing may pass quickly: any of them will do.)
+      await watch.locator('.session-header:not([data-phase="briefing"])').waitFor();
+      expect(await watch.locator("button:not(.lang-button), input, select, textarea").count()).toBe(0);
+      await back.leave(true).catch(() => undefined);
+    } finally {
+      await proc?.stop("SIGTERM");
+    }
   });
 });
 

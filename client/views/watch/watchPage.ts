@@ -1,4 +1,4 @@
-// /watch/CODE: a second screen (projector) that joins as a spectator — no seat, no host key, no controls — and follows the session.
+// /watch/CODE: a second screen (projector) that joins as a spectator — no seat, no host key, no controls — follows the session, and finds it again after a server restart.
 import "../../styles/report.css";
 import { onLanguageChange, t } from "../../i18n/i18n.ts";
 import { SessionConnection } from "../../net/sessionConnection.ts";
@@ -9,7 +9,13 @@ import { createLanguageSwitch } from "../../ui/languageSwitch.ts";
 import { createLiveRegion } from "../../ui/liveRegion.ts";
 import { getRefusalText } from "../../ui/refusalText.ts";
 import { createStatusBanner } from "../../ui/statusBanner.ts";
+import type { WatchSession } from "./watchSession.ts";
 import { mountWatchSession } from "./watchSession.ts";
+
+/** Every 5 s stays under the server's 20 failed joins per address per minute. */
+const REJOIN_EVERY_MS = 5_000;
+/** A restart takes seconds; after ten minutes the teacher reloads by hand. */
+const REJOIN_FOR_MS = 10 * 60_000;
 
 export function renderWatchPage(root: HTMLElement, code: string): void {
   const banner = createStatusBanner();
@@ -26,11 +32,39 @@ export function renderWatchPage(root: HTMLElement, code: string): void {
   const showMessage = (text: string) =>
     content.replaceChildren(h("main", { class: "card message", attrs: { id: "main" } }, h("h1", {}, t("watch.title", { code })), h("p", { attrs: { role: "alert" } }, text), h("a", { class: "button", attrs: { href: "/" } }, t("common.backHome"))));
 
+  let mounted: WatchSession | null = null;
+  let rejoining = false;
+
   const enter = async (connection: SessionConnection) => {
     const scenario = await loadScenario(connection.snapshot.scenarioId).catch(() => null);
     if (!scenario) return showMessage(t("watch.noScenario"));
-    connection.onStatus((status) => banner.show(status));
-    mountWatchSession(content, connection, scenario, live);
+    connection.onStatus((status) => {
+      banner.show(status);
+      // A projector nobody watches over: after the server restarts, find the session again by itself.
+      if (status.kind === "left" && status.reason === "lost" && connection.snapshot.phase !== "ended") void rejoin();
+    });
+    mounted?.destroy();
+    mounted = mountWatchSession(content, connection, scenario, live);
+  };
+
+  /** Joins again every few seconds (under the failed-join limit) until the session is back, it has ended, or time is up. */
+  const rejoin = async () => {
+    if (rejoining) return;
+    rejoining = true;
+    banner.show({ kind: "reconnecting" });
+    const giveUpAt = Date.now() + REJOIN_FOR_MS;
+    while (Date.now() < giveUpAt) {
+      await new Promise((resolve) => setTimeout(resolve, REJOIN_EVERY_MS));
+      const result = await SessionConnection.join(code, { as: "spectator" });
+      if (result.ok) {
+        rejoining = false;
+        banner.show({ kind: "connected" });
+        return enter(result.value);
+      }
+      if (result.refusal.code === "join/session-ended") break;
+    }
+    rejoining = false;
+    banner.show({ kind: "left", reason: "lost" });
   };
 
   content.replaceChildren(h("p", { class: "waiting-text", attrs: { role: "status" } }, t("watch.connecting")));

@@ -34,7 +34,12 @@ function createJoinPanel(code: string): HTMLElement {
   );
 }
 
-export function mountWatchSession(container: HTMLElement, connection: SessionConnection, scenario: Scenario, live: LiveRegion): void {
+/** Stops following: listeners, countdown timer and the board go (before a new connection is mounted). */
+export interface WatchSession {
+  destroy(): void;
+}
+
+export function mountWatchSession(container: HTMLElement, connection: SessionConnection, scenario: Scenario, live: LiveRegion): WatchSession {
   const boardHost = h("div", { class: "board", attrs: { "aria-hidden": "true" } });
   // Focusable so a keyboard can scroll a long argument wall.
   const side = h("aside", { class: "side-panel watch-side", attrs: { "aria-label": t("watch.side.label"), tabindex: 0 } });
@@ -70,8 +75,8 @@ export function mountWatchSession(container: HTMLElement, connection: SessionCon
     }
   };
 
-  connection.onState((s) => render(s));
-  onLanguageChange(() => {
+  const stopState = connection.onState((s) => render(s));
+  const stopLanguage = onLanguageChange(() => {
     header.destroy();
     header = createSessionHeader(connection, scenario, [h("p", { class: "code-badge" }, t("host.codeBadge", { url: `${location.host}/join`, code: connection.code }))]);
     container.replaceChildren(header.element, stage);
@@ -80,4 +85,13 @@ export function mountWatchSession(container: HTMLElement, connection: SessionCon
   });
   container.replaceChildren(header.element, stage);
   render(connection.snapshot, true);
+  return {
+    destroy() {
+      stopState();
+      stopLanguage();
+      header.destroy();
+      board?.destroy();
+      board = null;
+    },
+  };
 }
