@@ -168,7 +168,7 @@ export function placeMapLabels(requests: readonly LabelRequest[], bounds: Box): 
     placed.push(cluster);
   }
   const land = requests.map((r) => r.polygon);
-  const step = 12;
+  const step = 16;
   for (const r of outside) {
     const cluster = clusters.get(r.id) as Box;
     let best: Box | null = null;

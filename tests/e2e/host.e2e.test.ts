@@ -281,6 +281,8 @@ describe("host: the projector board through a whole session", () => {
     const total = Number(await page.locator(".session-header").getAttribute("data-total-rounds"));
     const header = page.locator(".session-header");
     const both = async (name: string) => {
+      // Phaser is loaded lazily: the screenshots are of the drawn board, not of its empty frame.
+      await page.locator(".board canvas").waitFor({ timeout: UI });
       await shot(page, `${name}-1920`);
       await page.setViewportSize({ width: 1280, height: 720 });
       await shot(page, `${name}-1280`);
