@@ -136,7 +136,7 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
             return s ? [{ id, version: s.version, title: s.title }] : [];
           }),
         );
-        registerNetworkRoutes(app, { boundHost: settings.host });
+        registerNetworkRoutes(app);
         app.use("/api/sessions", createSessionRouter({ records }));
         app.use("/api/editor", createEditorRouter({ writer, facilitatorKey: facilitator.key, onSaved: (s) => scenarios.invalidate(s.id) }));
         if (existsSync(join(settings.clientDir, "index.html"))) {

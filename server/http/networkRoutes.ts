@@ -30,21 +30,14 @@ function rank(a: NetworkAddress): number {
   return 2;
 }
 
-/** Listening on every interface (no HOST, or a wildcard): every address is reachable. */
-const isWildcard = (host: string | null | undefined) => !host || host === "0.0.0.0" || host === "::" || host === "[::]";
-
-/**
- * The reachable addresses with their join URLs, likeliest first, and whether only loopback is left. With `boundHost`
- * (the server listens on that one address) only that address is offered: the others do not answer.
- */
-export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: number, protocol = "http", boundHost: string | null = null): NetworkInfo {
+/** The reachable addresses with their join URLs, likeliest first, and whether only loopback is left. */
+export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: number, protocol = "http"): NetworkInfo {
   const addresses: NetworkAddress[] = [];
   const seen = new Set<string>();
   for (const [interfaceName, list] of Object.entries(interfaces)) {
     for (const entry of list ?? []) {
       const family = familyOf(entry.family);
       if (!family || entry.internal || isLinkLocal(family, entry.address) || seen.has(entry.address)) continue;
-      if (!isWildcard(boundHost) && entry.address.toLowerCase() !== boundHost?.replace(/^\[|\]$/g, "").toLowerCase()) continue;
       seen.add(entry.address);
       const host = family === "IPv6" ? `[${entry.address}]` : entry.address;
       addresses.push({ interfaceName, family, address: entry.address, joinBaseUrl: `${protocol}://${host}:${port}/join` });
@@ -54,18 +47,10 @@ export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: 
   return { port, addresses, loopbackOnly: addresses.length === 0 };
 }
 
-export interface NetworkRouteOptions {
-  /** Lists the interfaces (default: the operating system's); tests pass a stub. */
-  provider?: InterfaceProvider;
-  /** The server's HOST setting: null (every interface) or the one address it listens on. */
-  boundHost?: string | null;
-}
-
 /** Registers `GET /api/network`; the port is the one the request arrived on, so it is right behind any PORT setting. */
-export function registerNetworkRoutes(app: express.Application, options: NetworkRouteOptions = {}): void {
-  const provider = options.provider ?? networkInterfaces;
+export function registerNetworkRoutes(app: express.Application, provider: InterfaceProvider = networkInterfaces): void {
   app.get(NETWORK_ROUTE, (req, res) => {
     const port = req.socket.localPort ?? 0;
-    res.set("Cache-Control", "no-store").json(getNetworkInfo(provider(), port, req.protocol === "https" ? "https" : "http", options.boundHost ?? null));
+    res.set("Cache-Control", "no-store").json(getNetworkInfo(provider(), port, req.protocol === "https" ? "https" : "http"));
   });
 }
