@@ -36,8 +36,12 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Opens /host and presses "Create session" without touching a field; resolves with the join code once the lobby shows. */
-async function createWithDefaults(page: Page): Promise<string> {
+async function createWithDefaults(page: Page, screenshotAs?: string): Promise<string> {
   await page.goto(`${server.url}/host`);
+  if (screenshotAs) {
+    await page.getByRole("button", { name: "Create session" }).waitFor({ timeout: UI });
+    await shot(page, screenshotAs);
+  }
   await page.getByRole("button", { name: "Create session" }).click();
   await page.locator('.session-header[data-phase="lobby"]').waitFor({ timeout: UI });
   const code = ((await page.locator(".join-code").textContent()) ?? "").trim();
@@ -80,7 +84,7 @@ afterAll(async () => {
 describe("host: creating a session and showing how to join", () => {
   it("'Create session' with every field untouched reaches the lobby, and the join URL and QR use an address phones can reach", async () => {
     const page = await hostPage();
-    await createWithDefaults(page);
+    await createWithDefaults(page, "create-form-1920");
     const port = Number(new URL(server.url).port);
     const expected = getNetworkInfo(networkInterfaces(), port);
     const url = page.locator(".join-url");
@@ -104,7 +108,7 @@ describe("host: creating a session and showing how to join", () => {
 
     const lonely = await hostPage({ width: 1280, height: 720 });
     await stub({ port, addresses: [], loopbackOnly: true })(lonely);
-    await createWithDefaults(lonely);
+    await createWithDefaults(lonely, "create-form-1280");
     await lonely.locator(".join-warning").getByText("Phones cannot reach this computer").waitFor({ timeout: UI });
     expect(await lonely.locator(".join-address-picker").isVisible()).toBe(false);
     expect(await lonely.locator("canvas.qr").isVisible()).toBe(false);
