@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { SessionListing } from "../../shared/report/sessionListSchema.ts";
 import { getRoute } from "../../client/router.ts";
+import { failureOf } from "../../client/views/report/reportApi.ts";
 import { getSessionRows } from "../../client/views/sessions/sessionsModel.ts";
 
 const session = (code: string, createdAt: string, status: "live" | "ended"): SessionListing => ({
@@ -43,5 +44,11 @@ describe("routes of the record pages", () => {
     expect(getRoute(new URL("http://x/watch/abcde"))).toEqual({ view: "watch", code: "ABCDE" });
     expect(getRoute(new URL("http://x/host/abcde"))).toEqual({ view: "host", code: "ABCDE" });
     expect(getRoute(new URL("http://x/report"))).toEqual({ view: "notFound" });
+  });
+});
+
+describe("record failures", () => {
+  it("tells a missing or wrong key, no record, and a server that could not read the record apart by status", () => {
+    expect([401, 403, 404, 409, 400, 500, 503].map(failureOf)).toEqual(["unauthorized", "unauthorized", "not-found", "invalid", "invalid", "unavailable", "unavailable"]);
   });
 });

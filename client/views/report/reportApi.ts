@@ -2,8 +2,8 @@
 import type { Report } from "../../../shared/report/reportSchema.ts";
 import { ReportSchema } from "../../../shared/report/reportSchema.ts";
 
-/** Why a request to the record failed: no or wrong key (401/403), no record (404), an answer we cannot read, or no answer. */
-export type RecordFailure = "unauthorized" | "not-found" | "invalid" | "network";
+/** Why a request to the record failed: no or wrong key (401/403), no record (404), the server could not read it (5xx), an answer we cannot read, or no answer. */
+export type RecordFailure = "unauthorized" | "not-found" | "unavailable" | "invalid" | "network";
 
 export type RecordResult<T> = { ok: true; value: T } | { ok: false; failure: RecordFailure };
 
@@ -11,10 +11,10 @@ function sessionUrl(code: string, tail: string): string {
   return `/api/sessions/${encodeURIComponent(code)}${tail}`;
 }
 
-function failureOf(status: number): RecordFailure {
+export function failureOf(status: number): RecordFailure {
   if (status === 401 || status === 403) return "unauthorized";
   if (status === 404) return "not-found";
-  return "invalid";
+  return status >= 500 ? "unavailable" : "invalid";
 }
 
 async function send(url: string, init: RequestInit): Promise<Response | null> {

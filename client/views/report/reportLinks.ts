@@ -3,22 +3,10 @@ import "../../styles/report.css";
 import { t } from "../../i18n/i18n.ts";
 import { getHostKey } from "../../net/hostKeys.ts";
 import { h, uid } from "../../ui/dom.ts";
-import type { CsvSheet, RecordFailure } from "./reportApi.ts";
+import { getRecordFailureText } from "./recordFailureText.ts";
+import type { CsvSheet } from "./reportApi.ts";
 import { CSV_SHEETS, fetchReport, fetchReportCsv, saveBlob } from "./reportApi.ts";
 import { getReportFileName } from "./reportModel.ts";
-
-function failureText(failure: RecordFailure, code: string): string {
-  switch (failure) {
-    case "unauthorized":
-      return t("report.error.unauthorized", { code });
-    case "not-found":
-      return t("report.error.notFound", { code });
-    case "invalid":
-      return t("report.error.invalid");
-    case "network":
-      return t("report.error.network");
-  }
-}
 
 /** The report's actions for session `code`, as a labelled group; `big` for the projector's ended screen. */
 export function createReportLinks(code: string, options: { big?: boolean } = {}): HTMLElement {
@@ -30,7 +18,7 @@ export function createReportLinks(code: string, options: { big?: boolean } = {})
     button.addEventListener("click", () => {
       const hostKey = getHostKey(code);
       if (!hostKey) {
-        feedback.textContent = failureText("unauthorized", code);
+        feedback.textContent = getRecordFailureText("unauthorized", code);
         return;
       }
       button.disabled = true;
@@ -39,11 +27,11 @@ export function createReportLinks(code: string, options: { big?: boolean } = {})
         if (kind !== "json") {
           const result = await fetchReportCsv(code, hostKey, kind);
           if (result.ok) saveBlob(result.value.fileName ?? `hidden-costs-${code}-${kind}.csv`, result.value.blob);
-          else feedback.textContent = failureText(result.failure, code);
+          else feedback.textContent = getRecordFailureText(result.failure, code);
         } else {
           const result = await fetchReport(code, hostKey);
           if (result.ok) saveBlob(getReportFileName(result.value, "json"), new Blob([JSON.stringify(result.value, null, 2) + "\n"], { type: "application/json" }));
-          else feedback.textContent = failureText(result.failure, code);
+          else feedback.textContent = getRecordFailureText(result.failure, code);
         }
         button.disabled = false;
       })();

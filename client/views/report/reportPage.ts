@@ -5,23 +5,11 @@ import { onLanguageChange, t } from "../../i18n/i18n.ts";
 import { getHostKey, saveHostKey } from "../../net/hostKeys.ts";
 import { h, uid } from "../../ui/dom.ts";
 import { createLanguageSwitch } from "../../ui/languageSwitch.ts";
-import type { CsvSheet, RecordFailure } from "./reportApi.ts";
+import { getRecordFailureText } from "./recordFailureText.ts";
+import type { CsvSheet } from "./reportApi.ts";
 import { CSV_SHEETS, fetchReport, fetchReportCsv, saveBlob } from "./reportApi.ts";
 import { getReportFileName } from "./reportModel.ts";
 import { renderArgumentsSection, renderParticipationSection, renderPathSection, renderRoundsSection, renderScoresSection, renderSummary } from "./reportSections.ts";
-
-function failureText(failure: RecordFailure, code: string): string {
-  switch (failure) {
-    case "unauthorized":
-      return t("report.error.unauthorized", { code });
-    case "not-found":
-      return t("report.error.notFound", { code });
-    case "invalid":
-      return t("report.error.invalid");
-    case "network":
-      return t("report.error.network");
-  }
-}
 
 export function renderReportPage(root: HTMLElement, code: string): void {
   const content = h("div", { class: "report-content" });
@@ -82,7 +70,7 @@ export function renderReportPage(root: HTMLElement, code: string): void {
         button.disabled = true;
         void fetchReportCsv(code, hostKey, sheet).then((result) => {
           button.disabled = false;
-          if (!result.ok) return setNotice(failureText(result.failure, code), true);
+          if (!result.ok) return setNotice(getRecordFailureText(result.failure, code), true);
           const fileName = result.value.fileName ?? getReportFileName(r, "csv");
           saveBlob(fileName, result.value.blob);
           setNotice(t("report.download.done", { file: fileName }), false);
@@ -132,7 +120,7 @@ export function renderReportPage(root: HTMLElement, code: string): void {
       return;
     }
     if (result.failure === "unauthorized") return renderKeyForm(options.fromForm ? t("report.key.wrong") : null);
-    renderMessage(failureText(result.failure, code));
+    renderMessage(getRecordFailureText(result.failure, code));
   }
 
   onLanguageChange(() => {

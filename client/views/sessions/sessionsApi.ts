@@ -3,6 +3,7 @@ import type { SessionListing } from "../../../shared/report/sessionListSchema.ts
 import { LOOKUP_MAX_SESSIONS, SessionLookupRequestSchema, SessionLookupResponseSchema } from "../../../shared/report/sessionListSchema.ts";
 import type { HeldHostKey } from "../../net/hostKeys.ts";
 import type { RecordResult } from "../report/reportApi.ts";
+import { failureOf } from "../report/reportApi.ts";
 
 export type LookedUpSession = SessionListing;
 
@@ -18,7 +19,7 @@ async function lookupBatch(held: readonly HeldHostKey[]): Promise<RecordResult<S
   } catch {
     return { ok: false, failure: "network" };
   }
-  if (!res.ok) return { ok: false, failure: res.status === 404 ? "not-found" : "invalid" };
+  if (!res.ok) return { ok: false, failure: failureOf(res.status) };
   const parsed = SessionLookupResponseSchema.safeParse(await res.json().catch(() => null));
   return parsed.success ? { ok: true, value: parsed.data.sessions } : { ok: false, failure: "invalid" };
 }
@@ -45,5 +46,5 @@ export async function deleteSession(code: string, hostKey: string): Promise<Reco
     return { ok: false, failure: "network" };
   }
   if (res.ok || res.status === 404) return { ok: true, value: true };
-  return { ok: false, failure: res.status === 401 || res.status === 403 ? "unauthorized" : "invalid" };
+  return { ok: false, failure: failureOf(res.status) };
 }
