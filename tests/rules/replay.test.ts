@@ -13,7 +13,7 @@ const runs = SEEDS.map((seed) => playPath(scenario, getHistoricalPath(scenario),
 const at = (run: (typeof runs)[number], year: number) => run.years.find((y) => y.year === year)!.indicators.homicides;
 const share = (predicate: (run: (typeof runs)[number]) => boolean) => runs.filter(predicate).length / runs.length;
 /** Regression guards at what the model reaches today (issue target: 12%; the first version: 28%). */
-const MAX_ERROR = 0.22;
+const MAX_ERROR = 0.21;
 const SURGE = 1.5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
