@@ -407,6 +407,8 @@ export class Session {
     } else if (phase === "debate") {
       s.spotlightId = "";
     } else if (phase === "resolve") {
+      // The reveal and the results need the whole board: a spotlight from the debate would cover them.
+      s.spotlightId = "";
       this.resolve();
     } else if (phase === "debrief") {
       writeDebrief({ state: s, scenario: this.scenario, seed: this.seed, startIndicators: this.startIndicators });

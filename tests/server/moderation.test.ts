@@ -28,6 +28,27 @@ describe("moderation", () => {
     await waitFor(() => ben.room.state.arguments.get(id)?.text === "Hide me");
   });
 
+  it("a spotlight stays through the vote and is lifted when the reveal begins, so it never covers the results", async () => {
+    const { host, code } = await createSession(testServer.colyseus);
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
+    const ben = await joinStudent(testServer.colyseus, code, "Ben");
+    await host.request("start", {});
+    await host.request("advance", {});
+    const policyId = serverState(code).proposalCounts.keys().next().value as string;
+    await ana.room.request("propose", { policyId, argument: "Look at this" });
+    await ben.room.request("propose", { policyId });
+    await waitFor(() => serverState(code).phase === "debate");
+    const id = [...serverState(code).arguments.keys()][0]!;
+    await host.request("spotlight", { argumentId: id });
+    await host.request("advance", {});
+    await waitFor(() => serverState(code).phase === "vote");
+    expect(serverState(code).spotlightId).toBe(id);
+    await host.request("advance", {});
+    await waitFor(() => serverState(code).phase === "resolve");
+    expect(serverState(code).spotlightId).toBe("");
+    await waitFor(() => ana.room.state.spotlightId === "");
+  });
+
   it("the host reassigns a role; roles are balanced across joiners", async () => {
     const { host, code } = await createSession(testServer.colyseus);
     const a = await joinStudent(testServer.colyseus, code, "Ana");
