@@ -141,4 +141,7 @@ function applyEvent(session: Session, journal: SessionJournal, event: JournalEve
   if (typeof result === "object" && result !== null && "code" in result && "message" in result && !("ok" in result)) {
     throw new ReplayError(`event ${event.seq}: ${entry.target}.${method} was accepted live but refused on replay (${String((result as { code: unknown }).code)})`);
   }
+  if (entry.seats && JSON.stringify(journal.describeSeats(result)) !== JSON.stringify(entry.seats)) {
+    throw new ReplayError(`event ${event.seq}: ${method} seated ${JSON.stringify(entry.seats)} live but ${JSON.stringify(journal.describeSeats(result))} on replay`);
+  }
 }

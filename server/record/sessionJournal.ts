@@ -65,12 +65,24 @@ export class SessionJournal {
       if (!outermost) return result;
       // A returning device is not a new seat: only seats that did not exist are journaled.
       const accepted = !isRefusalResult(result) && !(method === "seatStudent" && seatBefore !== null);
-      const entries: JournalEntry[] = accepted ? [{ kind: "call", target: targetName, method, args: toJson(args) }, ...this.pending] : this.pending;
+      const call: JournalEntry = { kind: "call", target: targetName, method, args: toJson(args) };
+      if (accepted && (method === "seatStudent" || method === "addBots")) call.seats = this.describeSeats(result);
+      const entries: JournalEntry[] = accepted ? [call, ...this.pending] : this.pending;
       this.pending = [];
       if (entries.length > 0) this.sink?.write(entries);
       if (accepted) this.sink?.onAccepted?.(targetName, method);
       return result;
     };
+  }
+
+  /** The seats a seating call created, as the record keeps them (nickname, role; never a token). */
+  describeSeats(result: unknown): { playerId: string; nickname: string; roleId: string }[] {
+    const r = result as { playerId?: string; playerIds?: string[] };
+    const ids = r.playerIds ?? (r.playerId ? [r.playerId] : []);
+    return ids.flatMap((id) => {
+      const p = this.session.state.players.get(id);
+      return p ? [{ playerId: id, nickname: p.nickname, roleId: p.roleId }] : [];
+    });
   }
 
   private wrapGoTo(): void {

@@ -11,6 +11,8 @@ export const JournalEntrySchema = z.discriminatedUnion("kind", [
     target: z.enum(["session", "engine"]),
     method: z.string().min(1),
     args: z.array(z.unknown()),
+    /** Seats a call created (a student seated, bots added): who got which seat and role. Checked on replay. */
+    seats: z.array(z.strictObject({ playerId: z.string(), nickname: z.string(), roleId: z.string() })).optional(),
   }),
   /** The `index`-th phase change of the session (1 = leaving the lobby). */
   z.strictObject({ kind: z.literal("phase"), phase: z.enum(PHASES), index: z.number().int().min(1) }),

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replaySession } from "../../server/record/replaySession.ts";
+import { ReplayError, replaySession } from "../../server/record/replaySession.ts";
 import { hashDeviceToken } from "../../server/record/sessionJournal.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
 import type { Mine } from "../../shared/protocol/stateTypes.ts";
@@ -76,6 +76,12 @@ describe("the session record", () => {
     expect(comparable(replayed.session.state)).toEqual(comparable(server.state));
     expect(replayed.session.hostKey).toBe(record!.hostKey);
     expect(replayed.session.getMine(ana!.welcome.playerId!)).toEqual((await ana!.room.request("welcome", {}) as { mine: Mine }).mine);
+
+    // Seats are on record with nickname and role; a replay that seats differently is refused.
+    const anaSeat = events.find((e) => e.entry.kind === "call" && e.entry.method === "seatStudent" && e.entry.args[0] === "Ana");
+    expect(anaSeat?.entry).toMatchObject({ args: ["Ana", hashDeviceToken(ana!.deviceToken)], seats: [{ playerId: ana!.welcome.playerId, nickname: "Ana" }] });
+    const tampered = events.map((e) => (e === anaSeat ? { ...e, entry: { ...e.entry, seats: [{ playerId: "p99", nickname: "Ana", roleId: "x" }] } } : e));
+    expect(() => replaySession({ record: record!, events: tampered as typeof events })).toThrow(ReplayError);
 
     // Device tokens reach the record only as SHA-256 hashes.
     const file = readFileSync(join(config.settings.dataDir, "sessions.sqlite")).toString("latin1") + readFileSync(join(config.settings.dataDir, "sessions.sqlite-wal")).toString("latin1");
