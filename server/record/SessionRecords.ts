@@ -7,6 +7,7 @@ import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import type { SessionOptions } from "../../shared/protocol/options.ts";
 import { ROOM_NAME } from "../../shared/protocol/options.ts";
 import type { BotDriver } from "../bots/BotDriver.ts";
+import { releaseJoinCode } from "../joinCodes.ts";
 import type { Logger } from "../log/logger.ts";
 import { isProcessAlive } from "../matchmaking/processHeartbeat.ts";
 import type { EngineClock } from "../session/phaseEngine.ts";
@@ -271,6 +272,9 @@ export class SessionRecords {
     const listing = await matchMaker.driver.findOne({ roomId: record.code });
     if (listing && (await isProcessAlive(listing.processId))) return false;
     if (!(await this.store.claim(record.id, record.aliveAt, Date.now()))) return false;
+    // No running process holds it and this one won the claim: a reservation of its code left in a
+    // shared presence (Redis) by the dead process is stale.
+    await releaseJoinCode(matchMaker.presence, record.code);
     const options = registerRecovery({ record, events: await this.store.events(record.id) });
     try {
       await matchMaker.createRoom(ROOM_NAME, options);
