@@ -17,7 +17,7 @@ import { createSavePanel } from "./savePanel.ts";
 import { createScenarioToolbar } from "./scenarioToolbar.ts";
 import type { NewScenarioDetails } from "./scenarioToolbar.ts";
 import { createNotices } from "./notices.ts";
-import { downloadJson } from "./download.ts";
+import { downloadJson } from "../ui/download.ts";
 import { setAt } from "./scenarioPath.ts";
 import { formatPath } from "./scenarioPath.ts";
 import type { EditorError } from "./validateDraft.ts";

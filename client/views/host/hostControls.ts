@@ -5,7 +5,7 @@ import type { SessionConnection } from "../../net/sessionConnection.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { createActionFeedback } from "../../ui/actionFeedback.ts";
 import { h } from "../../ui/dom.ts";
-import { askToConfirm } from "./confirmDialog.ts";
+import { askToConfirm } from "../../ui/confirmDialog.ts";
 
 /** Seconds added by the extend button. */
 const EXTEND_SECONDS = 30;

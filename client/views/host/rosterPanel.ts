@@ -9,7 +9,7 @@ import { h, replaceChildren, uid } from "../../ui/dom.ts";
 import type { RosterRow, StepState } from "../../viewModels/rosterModel.ts";
 import { getRosterRows, getSeatCounts } from "../../viewModels/rosterModel.ts";
 import type { Panel } from "../panel.ts";
-import { askToConfirm } from "./confirmDialog.ts";
+import { askToConfirm } from "../../ui/confirmDialog.ts";
 
 /** Phases in which the server accepts a new role or new bots. */
 const isSetupOpen = (phase: string) => phase !== "debrief" && phase !== "ended";

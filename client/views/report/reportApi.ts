@@ -45,15 +45,3 @@ export async function fetchReportCsv(code: string, hostKey: string, sheet: CsvSh
   const fileName = /filename="?([^";]+)"?/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? null;
   return { ok: true, value: { blob: await res.blob(), fileName } };
 }
-
-/** Saves a blob through the browser's download. */
-export function saveBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

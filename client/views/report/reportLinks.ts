@@ -5,7 +5,8 @@ import { getHostKey } from "../../net/hostKeys.ts";
 import { h, uid } from "../../ui/dom.ts";
 import { getRecordFailureText } from "./recordFailureText.ts";
 import type { CsvSheet } from "./reportApi.ts";
-import { CSV_SHEETS, fetchReport, fetchReportCsv, saveBlob } from "./reportApi.ts";
+import { downloadJson, saveBlob } from "../../ui/download.ts";
+import { CSV_SHEETS, fetchReport, fetchReportCsv } from "./reportApi.ts";
 import { getReportFileName } from "./reportModel.ts";
 
 /** The report's actions for session `code`, as a labelled group; `big` for the projector's ended screen. */
@@ -30,7 +31,7 @@ export function createReportLinks(code: string, options: { big?: boolean } = {})
           else feedback.textContent = getRecordFailureText(result.failure, code);
         } else {
           const result = await fetchReport(code, hostKey);
-          if (result.ok) saveBlob(getReportFileName(result.value, "json"), new Blob([JSON.stringify(result.value, null, 2) + "\n"], { type: "application/json" }));
+          if (result.ok) downloadJson(getReportFileName(result.value, "json"), result.value);
           else feedback.textContent = getRecordFailureText(result.failure, code);
         }
         button.disabled = false;

@@ -7,7 +7,8 @@ import { h, uid } from "../../ui/dom.ts";
 import { createLanguageSwitch } from "../../ui/languageSwitch.ts";
 import { getRecordFailureText } from "./recordFailureText.ts";
 import type { CsvSheet } from "./reportApi.ts";
-import { CSV_SHEETS, fetchReport, fetchReportCsv, saveBlob } from "./reportApi.ts";
+import { downloadJson, saveBlob } from "../../ui/download.ts";
+import { CSV_SHEETS, fetchReport, fetchReportCsv } from "./reportApi.ts";
 import { getReportFileName } from "./reportModel.ts";
 import { renderArgumentsSection, renderParticipationSection, renderPathSection, renderRoundsSection, renderScoresSection, renderSummary } from "./reportSections.ts";
 
@@ -80,7 +81,7 @@ export function renderReportPage(root: HTMLElement, code: string): void {
     };
     const json = h("button", { class: "button", attrs: { type: "button" } }, t("report.download.json"));
     json.addEventListener("click", () => {
-      saveBlob(getReportFileName(r, "json"), new Blob([JSON.stringify(r, null, 2) + "\n"], { type: "application/json" }));
+      downloadJson(getReportFileName(r, "json"), r);
       setNotice(t("report.download.done", { file: getReportFileName(r, "json") }), false);
     });
     const print = h("button", { class: "button primary", attrs: { type: "button" } }, t("report.print"));
