@@ -114,7 +114,8 @@ export class SessionRecords {
   private readonly retentionDays: number;
   private readonly live = new Set<LiveRecord>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
-  private readonly deferred = new Map<string, { timer: ReturnType<typeof setTimeout>; done: Promise<void> }>();
+  /** Restores waiting for a heartbeat to go stale. */
+  private readonly deferred = new Map<string, ReturnType<typeof setTimeout>>();
   private purger: ReturnType<typeof setInterval> | null = null;
 
   constructor(options: { store: SessionStore; retentionDays: number; log: Logger }) {
@@ -140,7 +141,7 @@ export class SessionRecords {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.purger) clearInterval(this.purger);
     this.heartbeat = this.purger = null;
-    for (const d of this.deferred.values()) clearTimeout(d.timer);
+    for (const timer of this.deferred.values()) clearTimeout(timer);
     this.deferred.clear();
     await Promise.all([...this.live].map((r) => r.flush()));
     await this.store.close();
@@ -243,14 +244,7 @@ export class SessionRecords {
     return restored;
   }
 
-  /** Resolves once no restore is waiting for a heartbeat to go stale (for tests and logs). */
-  async whenRecovered(): Promise<void> {
-    while (this.deferred.size > 0) await Promise.all([...this.deferred.values()].map((d) => d.done));
-  }
-
   private recoverLater(record: SessionRecord, ms: number): void {
-    let finish: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (finish = resolve));
     const timer = setTimeout(() => {
       void (async () => {
         try {
@@ -261,11 +255,10 @@ export class SessionRecords {
           this.log.error({ err: error, code: record.code }, "could not restore a session");
         } finally {
           this.deferred.delete(record.id);
-          finish();
         }
       })();
     }, ms);
-    this.deferred.set(record.id, { timer, done });
+    this.deferred.set(record.id, timer);
   }
 
   private async recoverOne(record: SessionRecord): Promise<boolean> {
