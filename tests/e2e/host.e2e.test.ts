@@ -1,53 +1,27 @@
 // The teacher's projector in real Chromium: untouched defaults create a session, the join URL phones can reach, and the host runs the room in every phase.
-import { mkdirSync } from "node:fs";
 import { networkInterfaces } from "node:os";
-import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getNetworkInfo } from "../../server/http/networkRoutes.ts";
 import type { NetworkInfo } from "../../shared/protocol/network.ts";
 import type { SessionStateView, Welcome } from "../../shared/protocol/index.ts";
 import { KICKED_CLOSE_CODE } from "../../shared/protocol/index.ts";
 import { getSeriousViolations, launchBrowser } from "./support/browser.ts";
+import type { Classroom } from "./support/classroom.ts";
+import { PROJECTOR, UI_WAIT, createClassroom, createSessionWithDefaults, waitForPhase } from "./support/classroom.ts";
 import type { TestServer } from "./support/testServer.ts";
 import { startTestServer } from "./support/testServer.ts";
 
-const SHOTS = join(import.meta.dirname, "..", "..", "artifacts", "host");
-const UI = 15_000;
-
 let server: TestServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let classroom: Classroom;
 const students: Room<unknown, SessionStateView>[] = [];
-const pageErrors: string[] = [];
-
-async function hostPage(viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "en-US" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-/** Opens /host and presses "Create session" without touching a field; resolves with the join code once the lobby shows. */
-async function createWithDefaults(page: Page, screenshotAs?: string): Promise<string> {
-  await page.goto(`${server.url}/host`);
-  if (screenshotAs) {
-    await page.getByRole("button", { name: "Create session" }).waitFor({ timeout: UI });
-    await shot(page, screenshotAs);
-  }
-  await page.getByRole("button", { name: "Create session" }).click();
-  await page.locator('.session-header[data-phase="lobby"]').waitFor({ timeout: UI });
-  const code = ((await page.locator(".join-code").textContent()) ?? "").trim();
-  expect(code).toMatch(/^[2-9A-Z]{5}$/);
-  return code;
-}
+const hostPage = (viewport = PROJECTOR) => classroom.open("host", viewport);
+const shot = (page: Page, name: string) => classroom.shot(page, name);
+const createWithDefaults = (page: Page, screenshotAs?: string) =>
+  createSessionWithDefaults(page, server.url, screenshotAs ? () => shot(page, screenshotAs) : undefined);
 
 /** A student's phone, as a real SDK client (the phone's own screens are tested in the session suite). */
 async function joinStudent(code: string, nickname: string): Promise<{ room: Room<unknown, SessionStateView>; welcome: Welcome }> {
@@ -64,19 +38,19 @@ function argumentTexts(room: Room<unknown, SessionStateView>): string[] {
   return texts;
 }
 
-const phaseIs = (page: Page, phase: string) => page.locator(`.session-header[data-phase="${phase}"]`).waitFor({ timeout: UI });
+const phaseIs = (page: Page, phase: string) => waitForPhase(page, phase);
 const row = (page: Page, nickname: string) => page.locator(`tr.roster-row[data-player="${nickname}"]`);
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer();
   browser = await launchBrowser();
+  classroom = createClassroom(browser, "host");
 });
 
 afterAll(async () => {
   // Not awaited: a kicked student's room is already closed, and stopping the server closes the rest.
   for (const room of students) void room.leave().catch(() => undefined);
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await classroom?.close();
   await browser?.close();
   await server?.stop();
 });
@@ -90,12 +64,12 @@ describe("host: creating a session and showing how to join", () => {
     const url = page.locator(".join-url");
     if (expected.addresses.length > 0) {
       const lan = expected.addresses[0]?.joinBaseUrl.replace("http://", "") ?? "";
-      await expect.poll(() => url.textContent(), { timeout: UI }).toBe(lan);
+      await expect.poll(() => url.textContent(), { timeout: UI_WAIT }).toBe(lan);
       expect(await url.textContent()).not.toContain("127.0.0.1");
       expect(await page.locator("canvas.qr").getAttribute("aria-label")).toContain(`http://${lan}/`);
       expect(await page.locator(".join-warning").isVisible()).toBe(false);
     } else {
-      await page.locator(".join-warning").getByText("Phones cannot reach this computer").waitFor({ timeout: UI });
+      await page.locator(".join-warning").getByText("Phones cannot reach this computer").waitFor({ timeout: UI_WAIT });
     }
     expect(await getSeriousViolations(page)).toEqual([]);
     await shot(page, "lobby-empty-1920");
@@ -109,7 +83,7 @@ describe("host: creating a session and showing how to join", () => {
     const lonely = await hostPage({ width: 1280, height: 720 });
     await stub({ port, addresses: [], loopbackOnly: true })(lonely);
     await createWithDefaults(lonely, "create-form-1280");
-    await lonely.locator(".join-warning").getByText("Phones cannot reach this computer").waitFor({ timeout: UI });
+    await lonely.locator(".join-warning").getByText("Phones cannot reach this computer").waitFor({ timeout: UI_WAIT });
     expect(await lonely.locator(".join-address-picker").isVisible()).toBe(false);
     expect(await lonely.locator("canvas.qr").isVisible()).toBe(false);
     await shot(lonely, "lobby-loopback-only-1280");
@@ -122,7 +96,7 @@ describe("host: creating a session and showing how to join", () => {
     await stub({ port, addresses, loopbackOnly: false })(wired);
     const code = await createWithDefaults(wired);
     const url = wired.locator(".join-url");
-    await expect.poll(() => url.textContent(), { timeout: UI }).toBe(`192.168.50.20:${port}/join`);
+    await expect.poll(() => url.textContent(), { timeout: UI_WAIT }).toBe(`192.168.50.20:${port}/join`);
     expect(await wired.locator(".join-warning").isVisible()).toBe(false);
     await wired.getByLabel("Network address shown to the class").selectOption({ label: "10.1.2.3 (eth1)" });
     await expect.poll(() => url.textContent()).toBe(`10.1.2.3:${port}/join`);
@@ -143,7 +117,7 @@ describe("host: running the room in every phase", () => {
     });
 
     // Lobby roster: names, roles, connection; bots added, then one removed by name.
-    await row(page, "Ana").waitFor({ timeout: UI });
+    await row(page, "Ana").waitFor({ timeout: UI_WAIT });
     await row(page, "Ben").waitFor();
     await expect.poll(() => row(page, "Ana").locator(".roster-connection").textContent()).toContain("connected");
     // Reassign a role from the roster: the server (and so the student's phone) gets it.
@@ -151,13 +125,13 @@ describe("host: running the room in every phase", () => {
     const current = await anaRole.inputValue();
     const other = (await anaRole.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find((v) => v !== current) ?? "";
     await anaRole.selectOption(other);
-    await expect.poll(() => ana.room.state.players?.get(ana.welcome.playerId ?? "")?.roleId, { timeout: UI }).toBe(other);
+    await expect.poll(() => ana.room.state.players?.get(ana.welcome.playerId ?? "")?.roleId, { timeout: UI_WAIT }).toBe(other);
     await page.getByLabel("Bots", { exact: true }).selectOption("2");
     await page.getByRole("button", { name: "Add bots" }).click();
-    await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI }).toBe(2);
+    await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI_WAIT }).toBe(2);
     const firstBot = (await page.locator("tr.roster-row:has(.bot-badge)").first().getAttribute("data-player")) ?? "";
     await page.getByRole("button", { name: `Remove bot ${firstBot}` }).click();
-    await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI }).toBe(1);
+    await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI_WAIT }).toBe(1);
     await expect.poll(() => page.locator(".roster-count").textContent()).toBe("Students: 2 · Bots: 1 · Away: 0");
     expect(await getSeriousViolations(page)).toEqual([]);
     await shot(page, "lobby-roster-1920");
@@ -172,9 +146,9 @@ describe("host: running the room in every phase", () => {
 
     // Pause is one toggle that shows its state, on the button and on the board.
     const pause = page.locator("button.control-pause");
-    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI }).toBe("false");
+    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI_WAIT }).toBe("false");
     await pause.click();
-    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI }).toBe("true");
+    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI_WAIT }).toBe("true");
     expect(await pause.textContent()).toContain("Paused");
     await page.locator(".paused-plate").getByText("Paused").waitFor();
 
@@ -184,9 +158,9 @@ describe("host: running the room in every phase", () => {
     await page.getByRole("button", { name: /^Class \(3\)/ }).click();
     const drawer = page.locator("#roster-drawer");
     await drawer.waitFor();
-    await expect.poll(() => row(page, "Ana").locator("td").nth(2).textContent(), { timeout: UI }).toContain("proposed");
+    await expect.poll(() => row(page, "Ana").locator("td").nth(2).textContent(), { timeout: UI_WAIT }).toContain("proposed");
     expect(await row(page, "Ben").locator("td").nth(2).textContent()).toContain("not yet");
-    await page.locator(".side-panel .waiting-for").getByText("Ben").waitFor({ timeout: UI });
+    await page.locator(".side-panel .waiting-for").getByText("Ben").waitFor({ timeout: UI_WAIT });
     expect(await page.locator(".side-panel .waiting-for").textContent()).not.toContain("Ana");
     expect(await getSeriousViolations(page)).toEqual([]);
     await shot(page, "propose-roster-drawer-1920");
@@ -199,17 +173,17 @@ describe("host: running the room in every phase", () => {
     await shot(page, "propose-paused-1280");
     await page.setViewportSize({ width: 1920, height: 1080 });
     await pause.click();
-    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI }).toBe("false");
+    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI_WAIT }).toBe("false");
     expect(await page.locator(".paused-plate").isVisible()).toBe(false);
 
     await ben.room.request("propose", { policyId: policies[1] ?? "", argument: "Build courts and police first; arrests without trials only split the groups." });
     // Everyone (bots too) has proposed: the phase ends by itself.
     await phaseIs(page, "debate");
     await pause.click();
-    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI }).toBe("true");
+    await expect.poll(() => pause.getAttribute("aria-pressed"), { timeout: UI_WAIT }).toBe("true");
 
     // Bot arguments are marked on the wall.
-    await page.locator(".side-panel .argument.by-bot .bot-badge").first().waitFor({ timeout: UI });
+    await page.locator(".side-panel .argument.by-bot .bot-badge").first().waitFor({ timeout: UI_WAIT });
     const wallCard = (text: string) => page.locator(".side-panel .wall .argument", { hasText: text });
     await wallCard("Follow the money").waitFor();
     expect(await wallCard("Follow the money").locator(".bot-badge").count()).toBe(0);
@@ -217,7 +191,7 @@ describe("host: running the room in every phase", () => {
     // Spotlight: the argument is shown large above the board.
     await wallCard("Follow the money").getByRole("button", { name: "Spotlight" }).click();
     const overlay = page.locator(".spotlight-overlay");
-    await overlay.getByText("Follow the money: freeze the cartels' accounts").waitFor({ timeout: UI });
+    await overlay.getByText("Follow the money: freeze the cartels' accounts").waitFor({ timeout: UI_WAIT });
     expect(await overlay.evaluate((el) => parseFloat(getComputedStyle(el.querySelector(".spotlight-text") as Element).fontSize))).toBeGreaterThanOrEqual(30);
     await shot(page, "debate-spotlight-1920");
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -226,30 +200,30 @@ describe("host: running the room in every phase", () => {
 
     // Hide an argument: it leaves the wall (and the phones), and can be shown again.
     await wallCard("Build courts and police first").getByRole("button", { name: "Hide" }).click();
-    await expect.poll(() => wallCard("Build courts and police first").count(), { timeout: UI }).toBe(0);
-    await expect.poll(() => argumentTexts(ana.room).some((text) => text.startsWith("Build courts")), { timeout: UI }).toBe(false);
+    await expect.poll(() => wallCard("Build courts and police first").count(), { timeout: UI_WAIT }).toBe(0);
+    await expect.poll(() => argumentTexts(ana.room).some((text) => text.startsWith("Build courts")), { timeout: UI_WAIT }).toBe(false);
     const hidden = page.locator(".hidden-argument", { hasText: "Build courts and police first" });
     await hidden.waitFor();
     await shot(page, "debate-hidden-1920");
     await hidden.getByRole("button", { name: "Show again" }).click();
-    await wallCard("Build courts and police first").waitFor({ timeout: UI });
+    await wallCard("Build courts and police first").waitFor({ timeout: UI_WAIT });
     await expect.poll(() => page.locator(".hidden-argument").count()).toBe(0);
-    await expect.poll(() => argumentTexts(ana.room).some((text) => text.startsWith("Build courts")), { timeout: UI }).toBe(true);
+    await expect.poll(() => argumentTexts(ana.room).some((text) => text.startsWith("Build courts")), { timeout: UI_WAIT }).toBe(true);
 
     // Mid-game: add a bot and remove a student (with a confirmation), from the roster drawer.
     await page.keyboard.press("c");
     await drawer.waitFor();
     await drawer.getByLabel("Bots", { exact: true }).selectOption("1");
     await drawer.getByRole("button", { name: "Add bots" }).click();
-    await expect.poll(() => drawer.locator("tr.roster-row .bot-badge").count(), { timeout: UI }).toBe(2);
+    await expect.poll(() => drawer.locator("tr.roster-row .bot-badge").count(), { timeout: UI_WAIT }).toBe(2);
     await drawer.getByRole("button", { name: "Remove Ben" }).click();
     const dialog = page.locator("dialog.confirm-dialog");
     await dialog.getByText("Remove Ben from the session?").waitFor();
     expect(await getSeriousViolations(page)).toEqual([]);
     await shot(page, "debate-kick-dialog-1920");
     await dialog.getByRole("button", { name: "Remove Ben" }).click();
-    await expect.poll(() => row(page, "Ben").count(), { timeout: UI }).toBe(0);
-    await expect.poll(() => benLeftWith, { timeout: UI }).toBe(KICKED_CLOSE_CODE);
+    await expect.poll(() => row(page, "Ben").count(), { timeout: UI_WAIT }).toBe(0);
+    await expect.poll(() => benLeftWith, { timeout: UI_WAIT }).toBe(KICKED_CLOSE_CODE);
     // By default a removed student's argument stays on the wall.
     expect(await wallCard("Build courts and police first").count()).toBe(1);
     await expect.poll(() => page.locator(".roster-count").first().textContent()).toContain("Students: 1");
@@ -268,8 +242,8 @@ describe("host: running the room in every phase", () => {
     await shot(page, "ended-1280");
     expect(await ended.getByRole("link", { name: "Open the session report" }).getAttribute("href")).toBe(`/report/${code}`);
     await ended.getByRole("link", { name: "Create a new session" }).click();
-    await page.getByRole("button", { name: "Create session" }).waitFor({ timeout: UI });
-    expect(pageErrors).toEqual([]);
+    await page.getByRole("button", { name: "Create session" }).waitFor({ timeout: UI_WAIT });
+    expect(classroom.pageErrors).toEqual([]);
   });
 });
 
@@ -279,14 +253,14 @@ describe("host: the projector board through a whole session", () => {
     await createWithDefaults(page);
     await page.getByLabel("Bots", { exact: true }).selectOption("5");
     await page.getByRole("button", { name: "Add bots" }).click();
-    await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI }).toBe(5);
+    await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI_WAIT }).toBe(5);
     await page.getByRole("button", { name: /^Start/ }).click();
     await phaseIs(page, "briefing");
     const total = Number(await page.locator(".session-header").getAttribute("data-total-rounds"));
     const header = page.locator(".session-header");
     const both = async (name: string) => {
       // Phaser is loaded lazily: the screenshots are of the drawn board, not of its empty frame.
-      await page.locator(".board canvas").waitFor({ timeout: UI });
+      await page.locator(".board canvas").waitFor({ timeout: UI_WAIT });
       await shot(page, `${name}-1920`);
       await page.setViewportSize({ width: 1280, height: 720 });
       await shot(page, `${name}-1280`);
@@ -303,16 +277,16 @@ describe("host: the projector board through a whole session", () => {
       });
       if (round === 1 || round === 3) await both(`r${round}-results`);
       await page.getByRole("button", { name: /^Next phase/ }).click();
-      await expect.poll(() => header.getAttribute("data-phase"), { timeout: UI }).not.toBe("results");
+      await expect.poll(() => header.getAttribute("data-phase"), { timeout: UI_WAIT }).not.toBe("results");
     }
     await phaseIs(page, "debrief");
     expect(await getSeriousViolations(page)).toEqual([]);
     await both("debrief");
     // The projector in Spanish: every label of the board and panels in the other language.
     await page.locator(".lang-button", { hasText: "ES" }).click();
-    await page.locator(".session-header .phase-name", { hasText: "Cierre" }).waitFor({ timeout: UI });
+    await page.locator(".session-header .phase-name", { hasText: "Cierre" }).waitFor({ timeout: UI_WAIT });
     await both("debrief-es");
-    expect(pageErrors).toEqual([]);
+    expect(classroom.pageErrors).toEqual([]);
   });
 });
 

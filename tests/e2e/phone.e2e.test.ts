@@ -2,62 +2,27 @@
 // clean (also after a reload), the role card folds to a chip, compact policy choices, points left in sight,
 // a Spanish student keeps Spanish in an English session, plurals with 1, bots' arguments marked and kept out
 // of the debrief's most endorsed. Screenshots of every phase in English and Spanish go to artifacts/phone/.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { getSeriousViolations, launchBrowser } from "./support/browser.ts";
+import type { Classroom } from "./support/classroom.ts";
+import { PHONE, UI_WAIT, advance, createClassroom, createSessionWithDefaults, waitForPhase } from "./support/classroom.ts";
 import type { TestServer } from "./support/testServer.ts";
 import { startTestServer } from "./support/testServer.ts";
 
-const SHOTS = join(import.meta.dirname, "..", "..", "artifacts", "phone");
-const PHONE = { width: 360, height: 740 };
-const WAIT = 30_000;
 const PHASE_LOBBY_ES = "Esperando el inicio";
 
 let server: TestServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function newPage(viewport: { width: number; height: number }, isMobile: boolean): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, deviceScaleFactor: 1, locale: "en-US" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-async function waitForPhase(page: Page, phase: string): Promise<void> {
-  await page.locator(`.session-header[data-phase="${phase}"]`).waitFor({ timeout: WAIT });
-}
-
-async function waitForRound(page: Page, phase: string, round: number): Promise<void> {
-  await page.locator(`.session-header[data-phase="${phase}"][data-round="${round}"]`).waitFor({ timeout: WAIT });
-}
-
-/** The host moves the session on from `from` (the key press is repeated only if the phase did not change). */
-async function advance(host: Page, from: string): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    if ((await host.locator(".session-header").getAttribute("data-phase")) !== from) return;
-    await host.keyboard.press("n");
-    const moved = await host
-      .waitForFunction((p) => document.querySelector(".session-header")?.getAttribute("data-phase") !== p, from, { timeout: 8_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (moved) return;
-  }
-  expect(await host.locator(".session-header").getAttribute("data-phase")).not.toBe(from);
-}
+let room: Classroom;
+const pageErrors = () => room.pageErrors;
+const shot = (page: Page, name: string) => room.shot(page, name);
+const waitForRound = (page: Page, phase: string, round: number) => waitForPhase(page, phase, round);
 
 async function joinAs(page: Page, nickname: string): Promise<void> {
   await page.fill("input[name=nickname]", nickname);
   await page.click("form.join-form button[type=submit]");
-  await page.locator(".role-card").waitFor({ timeout: WAIT });
+  await page.locator(".role-card").waitFor({ timeout: UI_WAIT });
 }
 
 /** Visible controls (and radio cards) in the student's main area smaller than 44 px in either direction. */
@@ -85,32 +50,28 @@ async function getShownChoices(page: Page) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer();
   browser = await launchBrowser();
+  room = createClassroom(browser, "phone");
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await room?.close();
   await browser?.close();
   await server?.stop();
 });
 
 describe("students on phones", () => {
   it("play a default session at 360×740 in English and Spanish: clean new rounds, compact screens, marked bots", async () => {
-    const host = await newPage({ width: 1280, height: 800 }, false);
-    const ana = await newPage(PHONE, true);
-    const beto = await newPage(PHONE, true);
+    const host = await room.open("host", { width: 1280, height: 800 });
+    const ana = await room.open("ana", PHONE);
+    const beto = await room.open("beto", PHONE);
     onTestFailed(async () => {
       for (const [name, page] of [["host", host], ["ana", ana], ["beto", beto]] as const) await shot(page, `failure-${name}`).catch(() => undefined);
     });
 
     // The host creates the session without touching a field (English by default).
-    await host.goto(`${server.url}/host`);
-    await host.getByRole("button", { name: "Create session" }).click();
-    await host.waitForURL(/\/host\/[2-9A-Z]{5}$/, { timeout: WAIT });
-    const code = new URL(host.url()).pathname.split("/").pop() ?? "";
-    await waitForPhase(host, "lobby");
+    const code = await createSessionWithDefaults(host, server.url);
 
     // Ana joins in English; alone, she reads "1 student has joined" (a plural with 1).
     await ana.goto(`${server.url}/join/${code}`);
@@ -118,7 +79,7 @@ describe("students on phones", () => {
     expect(await getSeriousViolations(ana)).toEqual([]);
     await shot(ana, "en-1-join");
     await joinAs(ana, "Ana");
-    await ana.getByText("1 student has joined").waitFor({ timeout: WAIT });
+    await ana.getByText("1 student has joined").waitFor({ timeout: UI_WAIT });
 
     // Beto picks Spanish before joining (what he typed stays): his choice wins over the English session's default.
     await beto.goto(`${server.url}/join/${code}`);
@@ -128,11 +89,11 @@ describe("students on phones", () => {
     expect(await beto.locator("input[name=nickname]").inputValue()).toBe("Beto");
     await shot(beto, "es-1-join");
     await beto.click("form.join-form button[type=submit]");
-    await beto.locator(".role-card").waitFor({ timeout: WAIT });
-    await beto.getByText("Se han unido 2 estudiantes").waitFor({ timeout: WAIT });
+    await beto.locator(".role-card").waitFor({ timeout: UI_WAIT });
+    await beto.getByText("Se han unido 2 estudiantes").waitFor({ timeout: UI_WAIT });
     expect(await beto.locator(".phase-name").textContent()).toBe(PHASE_LOBBY_ES);
     expect(await beto.evaluate(() => document.documentElement.lang)).toBe("es");
-    await ana.getByText("2 students have joined").waitFor({ timeout: WAIT });
+    await ana.getByText("2 students have joined").waitFor({ timeout: UI_WAIT });
 
     // Three bots of one strategy: they back the same policy, so their words must differ.
     for (let i = 0; i < 3; i++) await host.getByRole("button", { name: "Add bots" }).click();
@@ -184,7 +145,7 @@ describe("students on phones", () => {
     const optionText = (await ana.locator("select[name=figure] option:checked").textContent()) ?? "";
     await expect.poll(() => ana.locator(".figure-claim").textContent()).toContain(optionText);
     await ana.click("form.propose button[type=submit]");
-    await ana.getByText("Your proposal is in").waitFor({ timeout: WAIT });
+    await ana.getByText("Your proposal is in").waitFor({ timeout: UI_WAIT });
     await shot(ana, "en-4-propose-sent");
 
     await waitForPhase(beto, "propose");
@@ -192,7 +153,7 @@ describe("students on phones", () => {
     await beto.fill("textarea", "Fortalecer policías y juzgados primero.");
     await shot(beto, "es-4-propose");
     await beto.click("form.propose button[type=submit]");
-    await beto.getByText("Tu propuesta está enviada").or(beto.locator('.session-header[data-phase="debate"]')).first().waitFor({ timeout: WAIT });
+    await beto.getByText("Tu propuesta está enviada").or(beto.locator('.session-header[data-phase="debate"]')).first().waitFor({ timeout: UI_WAIT });
 
     // Debate: every student and bot has proposed, so it opens by itself.
     await waitForPhase(ana, "debate");
@@ -211,13 +172,13 @@ describe("students on phones", () => {
     // Endorsing keeps focus on the button the student used.
     const anaArgument = beto.locator(".argument", { hasText: "Follow the money" });
     await anaArgument.locator("button.endorse").click();
-    await beto.getByText("Apoyo registrado.").waitFor({ timeout: WAIT });
+    await beto.getByText("Apoyo registrado.").waitFor({ timeout: UI_WAIT });
     expect(await beto.evaluate(() => document.activeElement?.closest(".argument")?.querySelector(".argument-text")?.textContent)).toBe("Follow the money 👍🏽");
     await beto.getByText("Apoyos restantes: 2 de 3").waitFor();
     await shot(beto, "es-5-debate-endorsed");
     const botCard = ana.locator(".argument[data-bot=true]").first();
     await botCard.locator("button.endorse").click();
-    await ana.getByText("Endorsement counted.").waitFor({ timeout: WAIT });
+    await ana.getByText("Endorsement counted.").waitFor({ timeout: UI_WAIT });
     expect(await ana.evaluate(() => document.activeElement?.classList.contains("endorse"))).toBe(true);
     await ana.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect.poll(() => ana.evaluate(() => window.scrollY)).toBeGreaterThan(200);
@@ -243,7 +204,7 @@ describe("students on phones", () => {
     while (await plus.isEnabled()) await plus.click();
     await ana.getByText("Points left: 0 of 10").waitFor();
     await ana.click("form.vote button[type=submit]");
-    await ana.getByText("Your vote is saved.").waitFor({ timeout: WAIT });
+    await ana.getByText("Your vote is saved.").waitFor({ timeout: UI_WAIT });
     expect(await getSeriousViolations(ana)).toEqual([]);
     await waitForPhase(beto, "vote");
     await shot(beto, "es-6-vote");
@@ -258,7 +219,7 @@ describe("students on phones", () => {
     expect(await getSeriousViolations(ana)).toEqual([]);
     await shot(ana, "en-7-results");
     await shot(beto, "es-7-results");
-    await ana.screenshot({ path: join(SHOTS, "en-7-results-full.png"), fullPage: true });
+    await room.shot(ana, "en-7-results-full");
     await advance(host, "results");
 
     // Round 2: nothing of round 1 is shown as sent, before and after a reload.
@@ -274,12 +235,12 @@ describe("students on phones", () => {
     // Ana skips this round's proposal; Beto proposes again.
     await beto.locator(".policy-card").nth(2).click();
     await beto.click("form.propose button[type=submit]");
-    await beto.getByText("Tu propuesta está enviada").waitFor({ timeout: WAIT });
+    await beto.getByText("Tu propuesta está enviada").waitFor({ timeout: UI_WAIT });
     // After a reload the screen shows what the server holds for this round: Beto's new proposal.
     const betoChoice = await beto.locator("form.propose input[type=radio]:checked").getAttribute("value");
     await beto.reload();
     await waitForRound(beto, "propose", 2);
-    await beto.getByText("Tu propuesta está enviada").waitFor({ timeout: WAIT });
+    await beto.getByText("Tu propuesta está enviada").waitFor({ timeout: UI_WAIT });
     expect(await beto.locator("form.propose input[type=radio]:checked").getAttribute("value")).toBe(betoChoice);
     await advance(host, "propose");
     await waitForRound(ana, "debate", 2);
@@ -326,6 +287,6 @@ describe("students on phones", () => {
     expect(await getSeriousViolations(ana)).toEqual([]);
     await shot(ana, "en-9-debrief");
     await shot(beto, "es-9-debrief");
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors()).toEqual([]);
   });
 });

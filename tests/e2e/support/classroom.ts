@@ -65,10 +65,18 @@ export async function advance(host: Page, from: string): Promise<void> {
   expect(await getPhase(host)).not.toBe(from);
 }
 
-/** Opens /host at `baseUrl` and presses "Create session" without touching a field; resolves with the join code. */
-export async function createSessionWithDefaults(host: Page, baseUrl: string): Promise<string> {
+/**
+ * Opens /host at `baseUrl` and presses "Create session" without touching a field; resolves with the join code.
+ * `onForm` runs once the untouched form shows (e.g. to take its screenshot).
+ */
+export async function createSessionWithDefaults(host: Page, baseUrl: string, onForm?: () => Promise<void>): Promise<string> {
   await host.goto(`${baseUrl}/host`);
-  await host.getByRole("button", { name: "Create session" }).click();
+  const create = host.getByRole("button", { name: "Create session" });
+  if (onForm) {
+    await create.waitFor({ timeout: UI_WAIT });
+    await onForm();
+  }
+  await create.click();
   await host.waitForURL(/\/host\/[2-9A-Z]{5}$/, { timeout: UI_WAIT });
   await waitForPhase(host, "lobby");
   const code = ((await host.locator(".join-code").textContent()) ?? "").trim();
