@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
 const children = [
-  spawn(process.execPath, ["--watch", join(root, "server", "main.ts")], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, ["--watch", "--disable-warning=ExperimentalWarning", join(root, "server", "main.ts")], { cwd: root, stdio: "inherit" }),
   spawn(process.execPath, [join(root, "node_modules", "vite", "bin", "vite.js")], { cwd: root, stdio: "inherit" }),
 ];
 
