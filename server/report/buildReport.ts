@@ -10,6 +10,7 @@ import { DEFAULT_PHASE_SECONDS, TIMED_PHASES, type Phase } from "../../shared/pr
 import type { RoundLogEntry, YearPoint } from "../../shared/protocol/stateTypes.ts";
 import { REPORT_VERSION, ReportSchema, type Report, type ReportArgument, type ReportRound, type ReportStudent, type WhyLine } from "../../shared/report/reportSchema.ts";
 import { createInitialState } from "../../shared/rules/gameState.ts";
+import { selectWhyEffects } from "../../shared/rules/whySelection.ts";
 import { replaySession } from "../record/replaySession.ts";
 import type { Session } from "../session/Session.ts";
 import type { ArgumentState } from "../state/SessionState.ts";
@@ -140,15 +141,11 @@ class ReportCollector {
 }
 
 function getWhyLines(scenario: Scenario, effects: RoundRead["effects"], lang: Language): WhyLine[] {
-  return effects
-    .map((e) => {
-      const info = scenario.indicators[e.indicator as Indicator] as (typeof scenario.indicators)[Indicator] | undefined;
-      return { e, info, weight: Math.abs(e.delta) / (info?.scoreScale ?? 1) };
-    })
-    .filter(({ weight }) => weight > 1e-6)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, WHY_LINES_PER_ROUND)
-    .map(({ e, info }) => ({
+  const scaleOf = (indicator: string) => (scenario.indicators[indicator as Indicator] as (typeof scenario.indicators)[Indicator] | undefined)?.scoreScale ?? 1;
+  const worthALine = effects.filter((e) => Math.abs(e.delta) / scaleOf(e.indicator) > 1e-6);
+  return selectWhyEffects(worthALine, scaleOf, WHY_LINES_PER_ROUND).map(({ effect: e, figures }) => {
+    const info = scenario.indicators[e.indicator as Indicator] as (typeof scenario.indicators)[Indicator] | undefined;
+    return {
       indicator: e.indicator,
       indicatorLabel: info ? info.label[lang] : e.indicator,
       delta: e.delta,
@@ -157,8 +154,9 @@ function getWhyLines(scenario: Scenario, effects: RoundRead["effects"], lang: La
       cause: e.cause,
       explanationKey: e.explanationKey,
       text: wordExplanation(scenario, e.explanationKey, e.params, lang),
-      figureIds: e.figures,
-    }));
+      figureIds: figures,
+    };
+  });
 }
 
 function parseYears(entries: Iterable<string>): YearPoint[] {

@@ -78,6 +78,10 @@ describe("the report API", () => {
     expect(round!.indicatorsEnd.homicides).toBe(server.state.indicators.get("homicides"));
     expect(round!.why.length).toBeGreaterThan(0);
     expect(round!.why[0]!.text).not.toMatch(/\{\w+\}/);
+    // The report tells the same main story as the board and the phones: the biggest homicide effect leads.
+    const biggestHomicide = Math.max(...[...server.state.effects].filter((e) => e.indicator === "homicides").map((e) => Math.abs(e.delta)));
+    expect(round!.why[0]!.indicator).toBe("homicides");
+    expect(Math.abs(round!.why[0]!.delta)).toBe(biggestHomicide);
     const argument = report.arguments.find((a) => a.id === argumentId)!;
     expect(argument).toMatchObject({ authorNickname: "Ana", endorsements: 1, hidden: false, text: "=HYPERLINK(\"http://x\") drives the cost" });
     expect(argument.figure?.id).toBe(first.figures[0]);
