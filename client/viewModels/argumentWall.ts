@@ -3,7 +3,7 @@ import type { Language } from "../../shared/i18n.ts";
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import type { ArgumentView } from "../../shared/protocol/index.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
-import { getContentName, getFigureCitation } from "./scenarioText.ts";
+import { getContentName, getFigureCitation } from "../../shared/content/scenarioText.ts";
 
 export interface WallCard {
   id: string;

@@ -7,7 +7,7 @@ import type { EffectSnapshot } from "../state/snapshot.ts";
 import { formatSignedChange } from "./format.ts";
 import type { Tone } from "./metersModel.ts";
 import { getTone } from "./metersModel.ts";
-import { getContentName, getFigureCitation, wordExplanation } from "./scenarioText.ts";
+import { getContentName, getFigureCitation, wordExplanation } from "../../shared/content/scenarioText.ts";
 
 export interface WhyLine {
   indicator: string;

@@ -4,7 +4,7 @@ import { formatNumber, getLanguage, t } from "../../i18n/i18n.ts";
 import type { SessionConnection } from "../../net/sessionConnection.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
-import { getContentName } from "../../viewModels/scenarioText.ts";
+import { getContentName } from "../../../shared/content/scenarioText.ts";
 import { getDebrief } from "../../viewModels/debriefModel.ts";
 import { getRosterRows, getWaitingFor } from "../../viewModels/rosterModel.ts";
 import { createEventCards } from "../eventCards.ts";

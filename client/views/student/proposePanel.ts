@@ -5,7 +5,7 @@ import { getLanguage, t, tn } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { createActionFeedback } from "../../ui/actionFeedback.ts";
 import { h, uid } from "../../ui/dom.ts";
-import { getFigureCitation } from "../../viewModels/scenarioText.ts";
+import { getFigureCitation } from "../../../shared/content/scenarioText.ts";
 import type { Panel, PanelContext } from "../panel.ts";
 import { createPolicyCards } from "./policyCards.ts";
 
