@@ -96,6 +96,7 @@ export const PARAMETER_KEYS = [
   "armsTracingViolenceDamping",
   "confrontationHomicidesAtFullForce",
   "deploymentBuildUp",
+  "deploymentLagYears",
   // institutions and impunity
   "institutionLagYears",
   "institutionGainAtFullEffort",

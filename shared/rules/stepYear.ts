@@ -431,9 +431,12 @@ function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers
   const revenueFactor = Math.pow(s.indicators.cartelRevenue / p.startCartelRevenue, p.revenueViolenceExponent);
   const armsFactor = Math.max(0, 1 - p.armsTracingViolenceDamping * getLaggedLever(s, "armsTracing", 1));
   const totalGroups = Math.max(1, s.indicators.activeGroups);
-  // Troops are deployed over years, not overnight; soldiers clash with more armed groups as groups
-  // multiply (square root: not every group fights).
-  s.deployment += p.deploymentBuildUp * (levers.force - s.deployment);
+  // Troops are deployed over years, not overnight: units reach the states a year or more after the
+  // decision, then build up; soldiers clash with more armed groups as groups multiply (square root:
+  // not every group fights).
+  const ordered = getLaggedLever(s, "force", Math.max(0, Math.round(p.deploymentLagYears)));
+  const forceOrdered = Math.round(p.deploymentLagYears) <= 0 ? levers.force : ordered;
+  s.deployment += p.deploymentBuildUp * (forceOrdered - s.deployment);
   const confrontation = p.confrontationHomicidesAtFullForce * s.deployment * Math.sqrt(totalGroups / startGroups);
   const adjust = Math.min(1, Math.max(0, p.violenceAdjustment));
   const figures: Record<keyof HomicideComponents, string[]> = {

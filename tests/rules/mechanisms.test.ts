@@ -89,6 +89,32 @@ describe("captures: hidden costs", () => {
   });
 });
 
+describe("military deployment", () => {
+  const military = getPolicyPulling(base, "force");
+  const confrontation = (result: YearResult) =>
+    result.effects.filter((e) => e.explanationKey === "confrontationViolence").reduce((sum, e) => sum + e.delta, 0);
+
+  it("troops arrive the year after the decision: no clashes in the first year, clashes from the next", () => {
+    const { results } = run(base, [{ [military]: 1 }, { [military]: 1 }, { [military]: 1 }]);
+    expect(base.parameters.deploymentLagYears.value).toBe(1);
+    expect(confrontation(results[0]!)).toBe(0);
+    expect(confrontation(results[1]!)).toBeGreaterThan(0);
+    expect(confrontation(results[2]!)).toBeGreaterThan(0);
+  });
+
+  it("without the lag the clashes begin in the year force is chosen", () => {
+    const { results } = run(withParameters(base, { deploymentLagYears: 0 }), [{ [military]: 1 }]);
+    expect(confrontation(results[0]!)).toBeGreaterThan(0);
+  });
+
+  it("withdrawing troops ends the clashes only after the lag: the year of the decision still has them", () => {
+    const { states } = run(base, [{ [military]: 1 }, { [military]: 1 }, {}, {}]);
+    const clashes = (state: GameState) => Object.values(state.regions).reduce((sum, r) => sum + r.components.confrontation, 0);
+    expect(clashes(states[3]!)).toBeGreaterThan(clashes(states[2]!));
+    expect(clashes(states[4]!)).toBeLessThan(clashes(states[3]!));
+  });
+});
+
 describe("institution-building", () => {
   const lag = base.parameters.institutionLagYears.value;
 

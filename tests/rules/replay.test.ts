@@ -12,9 +12,9 @@ const SEEDS = Array.from({ length: 200 }, (_, i) => i);
 const runs = SEEDS.map((seed) => playPath(scenario, getHistoricalPath(scenario), { seed }));
 const at = (run: (typeof runs)[number], year: number) => run.years.find((y) => y.year === year)!.indicators.homicides;
 const share = (predicate: (run: (typeof runs)[number]) => boolean) => runs.filter(predicate).length / runs.length;
-/** Regression guards at what the model reaches today (issue target: 12%; the first version: 28%). */
-const MAX_ERROR = 0.21;
-const SURGE = 1.5;
+/** Regression guards at what the model reaches today (issue target: 12%; the first version: 28%; rules v2: 19%). */
+const MAX_ERROR = 0.18;
+const SURGE = 1.7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe("the replay follows the observed series", () => {
@@ -23,17 +23,17 @@ describe("the replay follows the observed series", () => {
     for (const point of scenario.observed!.homicides) expect(years).toContain(point.year);
   });
 
-  it(`median absolute percentage error over 200 seeds is below ${MAX_ERROR * 100}% (the first version's was 28%)`, () => {
+  it(`median absolute percentage error over 200 seeds is below ${MAX_ERROR * 100}% (the first version's was 28%, rules v2's 19%)`, () => {
     const errors = SEEDS.map((seed) => getReplayError(scenario, seed)!);
     expect(median(errors)).toBeLessThanOrEqual(MAX_ERROR);
   });
 
-  it("violence has inertia: the first simulated year stays within 25% of the starting level", () => {
+  it("violence has inertia: the first simulated year stays within 10% of the starting level (troops arrive the year after the decision)", () => {
     const start = runs[0]!.start.indicators.homicides;
-    expect(median(runs.map((r) => at(r, 2006) / start))).toBeLessThan(1.25);
+    expect(median(runs.map((r) => at(r, 2006) / start))).toBeLessThan(1.1);
   });
 
-  it("homicides rise by at least half from 2007 to 2011 in most seeds (observed ×3.07; target ×2.4–×3.5 not yet met)", () => {
+  it(`homicides rise at least ×${SURGE} from 2007 to 2011 in most seeds (observed ×3.07; target ×2.4–×3.5 not yet met)`, () => {
     expect(share((r) => at(r, 2011) / at(r, 2007) >= SURGE)).toBeGreaterThan(0.5);
   });
 
