@@ -129,8 +129,10 @@ describe("scenario editor", () => {
     const host = await newPage({ width: 1600, height: 900 });
     const student = await newPage({ width: 400, height: 800 });
     const code = await hostSession(host);
-    const cards = await studentPolicyCards(host, student, code);
-    expect(cards.join("\n")).toContain("Edited in the editor: no cost at all.");
+    await studentPolicyCards(host, student, code);
+    // The phone shows a policy's cost in its details, one tap away.
+    await student.locator(".policy-more").first().click();
+    await student.locator(".policy-details").first().getByText("Edited in the editor: no cost at all.").waitFor({ timeout: 20_000 });
   });
 
   it("a facilitator adds a new policy with forms only, and a student can pick it in a new session", async () => {
