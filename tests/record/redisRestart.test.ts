@@ -1,8 +1,6 @@
 // Restart recovery in Redis mode: the dead process's join-code reservation stays in Redis, yet
 // the restarted process restores the session under the same code (skipped without redis-server).
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { connect } from "node:net";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
@@ -10,46 +8,26 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { SessionStateView, Welcome } from "../../shared/protocol/stateTypes.ts";
 import { getFreePort } from "../e2e/support/testServer.ts";
 import { waitFor } from "../server/helpers.ts";
+import { REDIS_SERVER, hasRedisServer, startRedisServer, type RedisServer } from "../support/redisServer.ts";
 import { startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
-const REDIS_SERVER = "/usr/bin/redis-server";
-
-async function waitForRedis(port: number): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const pong = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1", () => socket.write("PING\r\n"));
-      socket.once("data", (d) => {
-        socket.destroy();
-        resolve(d.toString().startsWith("+PONG"));
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (pong) return;
-    if (Date.now() - started > 10_000) throw new Error(`redis-server did not answer on port ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-let redis: ChildProcess | null = null;
+let redis: RedisServer | null = null;
 let server: ServerProcess | null = null;
 afterAll(async () => {
   await server?.stop("SIGTERM");
-  redis?.kill("SIGTERM");
+  redis?.stop();
 });
 
-if (!existsSync(REDIS_SERVER)) {
+if (!hasRedisServer) {
   describe("restart recovery with Redis", () => {
     it.skip(`skipped: redis-server is not installed at ${REDIS_SERVER} (apt-get install redis-server)`, () => undefined);
   });
 } else {
   describe("restart recovery with Redis", () => {
     it("a process killed with SIGKILL comes back with its session under the same code although Redis still holds the code", { timeout: 60_000 }, async () => {
-      const redisPort = await getFreePort();
-      redis = spawn(REDIS_SERVER, ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-      await waitForRedis(redisPort);
+      redis = await startRedisServer();
       const port = await getFreePort();
-      const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, PUBLIC_ADDRESS: `127.0.0.1:${port}` };
+      const env = { REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}` };
       const dataDir = mkdtempSync(join(tmpdir(), "hc-redis-restart-"));
       server = await startServerProcess({ port, dataDir, env });
       const client = new Client(server.url);

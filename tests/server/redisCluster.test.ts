@@ -2,9 +2,8 @@
 // played with students joining through both; after the process holding a session is killed,
 // joining it through the other answers `join/session-unavailable` at once, never an untyped 523.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { request } from "node:http";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
@@ -13,10 +12,10 @@ import type { CreateOptions } from "../../shared/protocol/options.ts";
 import { parseJoinError } from "../../shared/protocol/refusals.ts";
 import type { Welcome } from "../../shared/protocol/stateTypes.ts";
 import { getFreePort } from "../e2e/support/testServer.ts";
+import { REDIS_SERVER, hasRedisServer, startRedisServer, type RedisServer } from "../support/redisServer.ts";
 import { UNTIMED, newDeviceToken, waitFor, type SessionRoomClient } from "./helpers.ts";
 
-const REDIS_SERVER = "/usr/bin/redis-server";
-const hasRedis = existsSync(REDIS_SERVER);
+const hasRedis = hasRedisServer;
 if (!hasRedis) console.warn(`redis-server is not installed at ${REDIS_SERVER}: the Redis-mode test is skipped (apt-get install redis-server).`);
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -28,23 +27,6 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Ch
   child.stderr?.resume();
   children.push(child);
   return child;
-}
-
-async function waitForRedis(port: number, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const pong = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1", () => socket.write("PING\r\n"));
-      socket.once("data", (d) => {
-        socket.destroy();
-        resolve(d.toString().startsWith("+PONG"));
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (pong) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`redis-server did not answer on port ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
@@ -66,6 +48,7 @@ interface ServerProcess {
   sdk: Client;
 }
 
+let redis: RedisServer | undefined;
 let redisPort = 0;
 const servers: ServerProcess[] = [];
 
@@ -111,14 +94,14 @@ async function joinStudent(via: ServerProcess, code: string, nickname: string) {
 
 describe.skipIf(!hasRedis)("two processes sharing sessions through Redis", () => {
   beforeAll(async () => {
-    redisPort = await getFreePort();
-    start(REDIS_SERVER, ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
-    await waitForRedis(redisPort);
+    redis = await startRedisServer();
+    redisPort = redis.port;
     servers.push(await startServerProcess(), await startServerProcess());
   }, 60_000);
 
   afterAll(async () => {
     for (const child of children.reverse()) if (child.exitCode === null) child.kill("SIGKILL");
+    redis?.stop();
   });
 
   it("a session is played with students joining through both processes", async () => {
