@@ -126,6 +126,32 @@ export interface SessionRow {
   rounds_played: number | string;
 }
 
+/** The columns a new session row is inserted with (ended_at starts NULL), in the order of `getNewSessionValues`. */
+export const NEW_SESSION_COLUMNS =
+  "id, code, host_key, scenario_id, scenario_version, scenario_title, scenario_json, options_json, language, created_at, alive_at, phase, round, total_rounds, students, rounds_played";
+
+/** A new session's values for NEW_SESSION_COLUMNS, the same for every adapter. */
+export function getNewSessionValues(record: NewSessionRecord, summary: SessionSummary): (string | number)[] {
+  return [
+    record.id,
+    record.code,
+    record.hostKey,
+    record.scenarioId,
+    record.scenarioVersion,
+    record.scenarioTitle,
+    record.scenarioJson,
+    record.optionsJson,
+    record.language,
+    record.createdAt,
+    record.createdAt,
+    summary.phase,
+    summary.round,
+    summary.totalRounds,
+    summary.students,
+    summary.roundsPlayed,
+  ];
+}
+
 export function toSessionRecord(row: SessionRow): SessionRecord {
   return {
     id: row.id,

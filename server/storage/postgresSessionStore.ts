@@ -2,7 +2,7 @@
 // the same tables and transactions as the SQLite adapter.
 import pg from "pg";
 import type { JournalEvent, NewSessionRecord, SessionRecord, SessionRow, SessionStore, SessionSummary } from "./SessionStore.ts";
-import { SCHEMA_SQL, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
+import { NEW_SESSION_COLUMNS, SCHEMA_SQL, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
 
 export class PostgresSessionStore implements SessionStore {
   readonly kind = "postgres";
@@ -23,28 +23,8 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async create(record: NewSessionRecord, summary: SessionSummary): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO sessions (id, code, host_key, scenario_id, scenario_version, scenario_title, scenario_json, options_json, language,
-        created_at, ended_at, alive_at, phase, round, total_rounds, students, rounds_played)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $10, $11, $12, $13, $14, $15)`,
-      [
-        record.id,
-        record.code,
-        record.hostKey,
-        record.scenarioId,
-        record.scenarioVersion,
-        record.scenarioTitle,
-        record.scenarioJson,
-        record.optionsJson,
-        record.language,
-        record.createdAt,
-        summary.phase,
-        summary.round,
-        summary.totalRounds,
-        summary.students,
-        summary.roundsPlayed,
-      ],
-    );
+    const values = getNewSessionValues(record, summary);
+    await this.pool.query(`INSERT INTO sessions (${NEW_SESSION_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values);
   }
 
   async append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { JournalEvent, NewSessionRecord, SessionRecord, SessionRow, SessionStore, SessionSummary } from "./SessionStore.ts";
-import { SCHEMA_SQL, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
+import { NEW_SESSION_COLUMNS, SCHEMA_SQL, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
 
 export const SQLITE_FILE_NAME = "sessions.sqlite";
 
@@ -26,30 +26,10 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async create(record: NewSessionRecord, summary: SessionSummary): Promise<void> {
+    const values = getNewSessionValues(record, summary);
     this.db
-      .prepare(
-        `INSERT INTO sessions (id, code, host_key, scenario_id, scenario_version, scenario_title, scenario_json, options_json, language,
-          created_at, ended_at, alive_at, phase, round, total_rounds, students, rounds_played)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        record.id,
-        record.code,
-        record.hostKey,
-        record.scenarioId,
-        record.scenarioVersion,
-        record.scenarioTitle,
-        record.scenarioJson,
-        record.optionsJson,
-        record.language,
-        record.createdAt,
-        record.createdAt,
-        summary.phase,
-        summary.round,
-        summary.totalRounds,
-        summary.students,
-        summary.roundsPlayed,
-      );
+      .prepare(`INSERT INTO sessions (${NEW_SESSION_COLUMNS}) VALUES (${values.map(() => "?").join(", ")})`)
+      .run(...values);
   }
 
   async append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
