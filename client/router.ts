@@ -1,5 +1,5 @@
 // Maps the page URL to a view: landing, host (create or a session code), student join, editor, report, sessions list, watch, or not found.
-import { JoinCodeSchema } from "../shared/protocol/index.ts";
+import { parseJoinCode } from "../shared/protocol/joinInput.ts";
 
 export type Route =
   | { view: "landing"; code: string }
@@ -12,8 +12,7 @@ export type Route =
   | { view: "notFound" };
 
 function normaliseCode(raw: string | null | undefined): string {
-  const parsed = JoinCodeSchema.safeParse(raw ?? "");
-  return parsed.success ? parsed.data : (raw ?? "").trim().toUpperCase().slice(0, 5);
+  return parseJoinCode(raw ?? "") ?? (raw ?? "").trim().toUpperCase().slice(0, 5);
 }
 
 export function getRoute(url: URL): Route {

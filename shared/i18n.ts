@@ -1,7 +1,9 @@
 // Languages the product ships in and the localised-text schema every content string uses.
 import { z } from "zod";
+import { LANGUAGES } from "./languages.ts";
 
-export const LANGUAGES = ["en", "es"] as const;
+// The constants and the filler live in a zod-free module (the phone's join page loads them).
+export { LANGUAGES, formatText } from "./languages.ts";
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
@@ -11,10 +13,3 @@ export const LocalizedTextSchema = z.strictObject({
   es: z.string().trim().min(1, "Spanish text is missing"),
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
-
-/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
-export function formatText(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}

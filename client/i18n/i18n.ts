@@ -1,6 +1,7 @@
 // UI strings and the current language: t(key) looks up content/ui/strings.json; the choice is kept in localStorage.
-import type { Language, LocalizedText } from "../../shared/i18n.ts";
-import { LANGUAGES, formatText } from "../../shared/i18n.ts";
+import type { LocalizedText } from "../../shared/i18n.ts";
+import type { Language } from "../../shared/languages.ts";
+import { LANGUAGES, formatText } from "../../shared/languages.ts";
 import stringsJson from "../../content/ui/strings.json" with { type: "json" };
 
 const STRINGS: Record<string, LocalizedText> = stringsJson;

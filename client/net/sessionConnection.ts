@@ -12,7 +12,9 @@ import type {
   SessionStateView,
   Welcome,
 } from "../../shared/protocol/index.ts";
-import { HOST_REPLACED_CLOSE_CODE, KICKED_CLOSE_CODE, REFUSALS, ROOM_NAME, parseJoinError, refusal } from "../../shared/protocol/index.ts";
+// The zod-free modules, not the protocol's index: a phone loads this file without zod.
+import { ROOM_NAME } from "../../shared/protocol/joinInput.ts";
+import { HOST_REPLACED_CLOSE_CODE, KICKED_CLOSE_CODE, REFUSALS, parseJoinError, refusal } from "../../shared/protocol/refusals.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
 import { toSnapshot } from "../state/snapshot.ts";
 import type { SeatKind } from "./storage.ts";

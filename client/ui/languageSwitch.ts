@@ -1,6 +1,6 @@
 // EN/ES switch shown on every page; the choice is remembered (i18n.setLanguage).
-import type { Language } from "../../shared/i18n.ts";
-import { LANGUAGES } from "../../shared/i18n.ts";
+import type { Language } from "../../shared/languages.ts";
+import { LANGUAGES } from "../../shared/languages.ts";
 import { getLanguage, onLanguageChange, setLanguage, t } from "../i18n/i18n.ts";
 import { h } from "./dom.ts";
 

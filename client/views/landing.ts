@@ -1,5 +1,5 @@
 // Landing page: host a session, join one with a code, or open the scenario editor.
-import { JOIN_CODE_LENGTH, JoinCodeSchema } from "../../shared/protocol/index.ts";
+import { JOIN_CODE_LENGTH, parseJoinCode } from "../../shared/protocol/joinInput.ts";
 import { onLanguageChange, t } from "../i18n/i18n.ts";
 import { h, uid } from "../ui/dom.ts";
 import { createLanguageSwitch } from "../ui/languageSwitch.ts";
@@ -21,14 +21,14 @@ export function renderLanding(root: HTMLElement): void {
         on: {
           submit: (event) => {
             event.preventDefault();
-            const parsed = JoinCodeSchema.safeParse(codeInput.value);
-            if (!parsed.success) {
+            const parsed = parseJoinCode(codeInput.value);
+            if (!parsed) {
               error.textContent = t("join.error.codeFormat");
               codeInput.setAttribute("aria-invalid", "true");
               codeInput.focus();
               return;
             }
-            location.assign(`/join/${parsed.data}`);
+            location.assign(`/join/${parsed}`);
           },
         },
       },

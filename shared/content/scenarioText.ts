@@ -1,7 +1,7 @@
 // Localized names of content ids, the rules' effects worded from the scenario's explanations, and figure
 // citations (pure): the same words on the board, the phones and the session report.
 import type { Language } from "../i18n.ts";
-import { formatText } from "../i18n.ts";
+import { formatText } from "../languages.ts";
 import type { Scenario } from "./scenarioSchema.ts";
 
 /** Name of a policy, role, region or event id in `lang`; the id itself if the content lacks it. */

@@ -3,20 +3,13 @@
 import { z } from "zod";
 import { LanguageSchema } from "../i18n.ts";
 import { TIMED_PHASES } from "./phases.ts";
+import { JOIN_CODE_PATTERN, NICKNAME_MAX_LENGTH, hasControlCharacters } from "./joinInput.ts";
 
-export const ROOM_NAME = "session";
+export { ROOM_NAME, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, NICKNAME_MAX_LENGTH } from "./joinInput.ts";
 
-/** Join codes: 5 characters from an alphabet without look-alikes (no 0/O/1/I/L). */
-export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export const JOIN_CODE_LENGTH = 5;
-export const JoinCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), "a join code is 5 letters and digits");
+export const JoinCodeSchema = z.string().trim().toUpperCase().regex(JOIN_CODE_PATTERN, "a join code is 5 letters and digits");
 
 export const MAX_PLAYERS_LIMIT = 1000;
-export const NICKNAME_MAX_LENGTH = 20;
 /** The longest argument any scenario may allow (a scenario's own `argumentMaxLength` is at most this). */
 export const ARGUMENT_MAX_LENGTH = 280;
 /**
@@ -65,7 +58,7 @@ export const NicknameSchema = z
   .trim()
   .min(1, "a nickname needs at least 1 character")
   .max(NICKNAME_MAX_LENGTH, `a nickname has at most ${NICKNAME_MAX_LENGTH} characters`)
-  .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), "a nickname cannot contain control characters");
+  .refine((s) => !hasControlCharacters(s), "a nickname cannot contain control characters");
 
 /** A random id the student's browser keeps (localStorage); it identifies the device for kicks and seat recovery. */
 export const DeviceTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "a device token is 16–64 letters, digits, _ or -");

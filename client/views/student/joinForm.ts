@@ -1,6 +1,6 @@
 // Student join form: code + nickname with errors shown at the field they concern (unknown code, taken nickname…).
 import type { Refusal } from "../../../shared/protocol/index.ts";
-import { JOIN_CODE_LENGTH, JoinCodeSchema, NICKNAME_MAX_LENGTH, NicknameSchema } from "../../../shared/protocol/index.ts";
+import { JOIN_CODE_LENGTH, NICKNAME_MAX_LENGTH, parseJoinCode, parseNickname } from "../../../shared/protocol/joinInput.ts";
 import { t } from "../../i18n/i18n.ts";
 import { getSavedNickname } from "../../net/storage.ts";
 import { h, uid } from "../../ui/dom.ts";
@@ -75,13 +75,13 @@ export function createJoinForm(options: JoinFormOptions): HTMLElement {
         submit: (event) => {
           event.preventDefault();
           clearErrors();
-          const parsedCode = JoinCodeSchema.safeParse(code.value);
-          if (!parsedCode.success) return showError("code", t("join.error.codeFormat"));
-          const parsedNick = NicknameSchema.safeParse(nickname.value);
-          if (!parsedNick.success) return showError("nickname", t("join.error.nicknameFormat", { max: NICKNAME_MAX_LENGTH }));
+          const parsedCode = parseJoinCode(code.value);
+          if (!parsedCode) return showError("code", t("join.error.codeFormat"));
+          const parsedNick = parseNickname(nickname.value);
+          if (!parsedNick) return showError("nickname", t("join.error.nicknameFormat", { max: NICKNAME_MAX_LENGTH }));
           submit.disabled = true;
           submit.textContent = t("join.joining");
-          void options.onSubmit(parsedCode.data, parsedNick.data).then((refusal) => {
+          void options.onSubmit(parsedCode, parsedNick).then((refusal) => {
             submit.disabled = false;
             submit.textContent = t("join.submit");
             if (!refusal) return;
