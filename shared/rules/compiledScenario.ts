@@ -15,6 +15,8 @@ export interface CompiledScenario {
   /** Homicides in all regions at the start. */
   startHomicides: number;
   regionIndex: Map<string, number>;
+  /** Each region's neighbours that are regions of the scenario (a map may name others). */
+  regionNeighbours: Map<string, string[]>;
   policies: Map<string, Policy>;
   events: Map<string, ScenarioEvent>;
   leaders: Leader[];
@@ -24,6 +26,14 @@ export interface CompiledScenario {
   figureFromYear: Map<string, number>;
   /** First year each organisation is active: its leaders cannot fall before it. */
   organisationFromYear: Map<string, number>;
+  /** `getParamFigures` answers by parameter list, computed once: the rules ask for the same lists every year. */
+  paramFiguresByKeys: ParamFiguresNode;
+}
+
+/** A trie over parameter keys (walked with the keys' own interned strings, no joined key to build and hash). */
+interface ParamFiguresNode {
+  figures?: string[];
+  next: Map<string, ParamFiguresNode>;
 }
 
 const cache = new WeakMap<Scenario, CompiledScenario>();
@@ -51,20 +61,36 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     startGroups: scenario.regions.reduce((sum, r) => sum + r.startGroups, 0),
     startHomicides: scenario.regions.reduce((sum, r) => sum + r.startHomicides, 0),
     regionIndex: new Map(scenario.regions.map((r, i) => [r.id, i])),
+    regionNeighbours: new Map(scenario.regions.map((r) => [r.id, r.neighbours.filter((n) => scenario.regions.some((other) => other.id === n))])),
     policies: new Map(scenario.policies.map((p) => [p.id, p])),
     events: new Map(scenario.events.map((e) => [e.id, e])),
     leaders: scenario.leaders,
     policyLevers,
     figureFromYear: new Map(scenario.figures.map((f) => [f.id, f.period.from])),
     organisationFromYear: new Map(scenario.organisations.map((o) => [o.id, o.activeFrom])),
+    paramFiguresByKeys: { next: new Map() },
   };
   cache.set(scenario, compiled);
   return compiled;
 }
 
-/** Unique figure ids behind a set of parameters. */
+/**
+ * Unique figure ids behind a set of parameters. The answer is shared between calls (cached per
+ * compiled scenario): treat it as read-only; the ledger copies it into each effect.
+ */
 export function getParamFigures(c: CompiledScenario, ...keys: ParameterKey[]): string[] {
+  let node = c.paramFiguresByKeys;
+  for (const key of keys) {
+    let child = node.next.get(key);
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(key, child);
+    }
+    node = child;
+  }
+  if (node.figures) return node.figures;
   const out: string[] = [];
   for (const key of keys) for (const f of c.paramFigures[key]) if (!out.includes(f)) out.push(f);
+  node.figures = out;
   return out;
 }

@@ -33,12 +33,17 @@ export class Ledger {
   private readonly state: GameState;
   private readonly year: number;
   private readonly figureFromYear: ReadonlyMap<string, number> | undefined;
+  private readonly keepEffects: boolean;
 
-  /** `figureFromYear` gives each figure's first year: a figure about later years is never cited. */
-  constructor(state: GameState, year: number, figureFromYear?: ReadonlyMap<string, number>) {
+  /**
+   * `figureFromYear` gives each figure's first year: a figure about later years is never cited.
+   * Without `keepEffects` the ledger only applies changes (Monte-Carlo runs never read the records).
+   */
+  constructor(state: GameState, year: number, figureFromYear?: ReadonlyMap<string, number>, keepEffects = true) {
     this.state = state;
     this.year = year;
     this.figureFromYear = figureFromYear;
+    this.keepEffects = keepEffects;
   }
 
   /** Adds `delta` to a national indicator, kept inside its range; returns the applied delta. */
@@ -65,7 +70,7 @@ export class Ledger {
   }
 
   private record(indicator: Indicator, delta: number, region: string | undefined, source: EffectSource): void {
-    if (Math.abs(delta) < EPSILON) return;
+    if (!this.keepEffects || Math.abs(delta) < EPSILON) return;
     const effect: Effect = {
       year: this.year,
       indicator,

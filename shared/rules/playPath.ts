@@ -6,9 +6,10 @@ import type { GameState } from "./gameState.ts";
 import { createInitialState } from "./gameState.ts";
 import type { PolicyMix } from "./policyMix.ts";
 import type { YearRecord } from "./resolveRound.ts";
-import { drawRoundEvents, resolveRound } from "./resolveRound.ts";
+import { drawRoundEvents, resolveRoundInPlace } from "./resolveRound.ts";
 import { createRng } from "./rng.ts";
 import type { Capture } from "./stepYear.ts";
+import { cloneState } from "./stepYear.ts";
 
 export interface GameRecord {
   seed: number;
@@ -39,13 +40,13 @@ export function getSinglePolicyPath(scenario: Scenario, policyId: string): Polic
 export function playPath(scenario: Scenario, path: readonly PolicyMix[], options: PlayOptions): GameRecord {
   const rng = createRng(options.seed);
   const start = createInitialState(scenario);
-  let state = start;
+  // One working copy for the whole game: the rules step it in place, year after year.
+  const state = cloneState(start);
   const record: GameRecord = { seed: options.seed, start, final: start, years: [], captures: [], effects: [], roundEvents: [] };
   for (let round = 0; round < scenario.rounds.length; round++) {
     const mix = path[round] ?? path[path.length - 1] ?? {};
     const events = drawRoundEvents(state, scenario);
-    const result = resolveRound(state, mix, events, scenario, rng);
-    state = result.state;
+    const result = resolveRoundInPlace(state, mix, events, scenario, rng, { keepEffects: options.keepEffects === true });
     record.roundEvents.push(events);
     for (const y of result.years) record.years.push(y);
     for (const c of result.captures) record.captures.push(c);

@@ -5,8 +5,10 @@ import type { Effect } from "./effects.ts";
 import type { GameState, TargetList } from "./gameState.ts";
 import type { PolicyMix } from "./policyMix.ts";
 import type { Rng } from "./rng.ts";
+import { compileScenario } from "./compiledScenario.ts";
+import { getLeverIntensities, getMixBudget } from "./policyMix.ts";
 import type { Capture } from "./stepYear.ts";
-import { stepYear } from "./stepYear.ts";
+import { cloneState, stepYearInPlace } from "./stepYear.ts";
 
 /** A snapshot at the end of one simulated year, for charts, the CLI and calibration. */
 export interface YearRecord {
@@ -56,7 +58,10 @@ export function drawRoundEvents(state: GameState, scenario: Scenario): string[] 
 
 export function recordYear(state: GameState, round: number, levers: Record<Lever, number>): YearRecord {
   const regions: YearRecord["regions"] = {};
-  for (const [id, r] of Object.entries(state.regions)) regions[id] = { homicides: r.homicides, activeGroups: r.activeGroups };
+  for (const id in state.regions) {
+    const r = state.regions[id]!;
+    regions[id] = { homicides: r.homicides, activeGroups: r.activeGroups };
+  }
   return {
     year: state.year - 1,
     round,
@@ -75,7 +80,7 @@ export function getImpactYear(event: ScenarioEvent | undefined, roundStartYear: 
   return inRound ? event.year : roundStartYear;
 }
 
-/** Resolves every year of the coming round under one policy mix and the round's events. */
+/** Resolves every year of the coming round under one policy mix and the round's events (pure: `state` is not modified). */
 export function resolveRound(
   state: GameState,
   mix: PolicyMix,
@@ -83,22 +88,38 @@ export function resolveRound(
   scenario: Scenario,
   rng: Rng,
 ): RoundResult {
+  return resolveRoundInPlace(cloneState(state), mix, eventIds, scenario, rng, { keepEffects: true });
+}
+
+/**
+ * Resolves the round on `state` itself, a working copy the caller owns (playPath clones once per game
+ * instead of once per year). Without `keepEffects` no effect records are built.
+ */
+export function resolveRoundInPlace(
+  state: GameState,
+  mix: PolicyMix,
+  eventIds: readonly string[],
+  scenario: Scenario,
+  rng: Rng,
+  options: { keepEffects: boolean },
+): RoundResult {
+  const c = compileScenario(scenario);
   const round = getCurrentRound(state);
-  let current: GameState = { ...state, firedEvents: [...state.firedEvents, ...eventIds.filter((id) => !state.firedEvents.includes(id))] };
+  for (const id of eventIds) if (!state.firedEvents.includes(id)) state.firedEvents.push(id);
   const effects: Effect[] = [];
   const captures: Capture[] = [];
   const years: YearRecord[] = [];
   const roundStartYear = state.year;
-  const eventsById = new Map(scenario.events.map((e) => [e.id, e]));
+  // The mix and events hold for the whole round, so its levers and budget are worked out once.
+  const plan = { levers: getLeverIntensities(c, mix, eventIds), budget: getMixBudget(c, mix) };
   for (let i = 0; i < scenario.yearsPerRound; i++) {
     const year = roundStartYear + i;
-    const impactEventIds = eventIds.filter((id) => getImpactYear(eventsById.get(id), roundStartYear, scenario.yearsPerRound) === year);
-    const result = stepYear(current, { mix, eventIds, impactEventIds }, scenario, rng);
-    current = result.state;
+    const impactEventIds = eventIds.length === 0 ? eventIds : eventIds.filter((id) => getImpactYear(c.events.get(id), roundStartYear, scenario.yearsPerRound) === year);
+    const result = stepYearInPlace(state, { mix, eventIds, impactEventIds }, c, rng, { keepEffects: options.keepEffects, plan });
     for (const e of result.effects) effects.push(e);
     for (const cap of result.captures) captures.push(cap);
-    years.push(recordYear(current, round, result.levers));
+    years.push(recordYear(state, round, result.levers));
   }
-  current.roundsPlayed = round;
-  return { state: current, effects, captures, years };
+  state.roundsPlayed = round;
+  return { state, effects, captures, years };
 }

@@ -1,5 +1,6 @@
 // One year of the rules: (state, decisions, scenario, rng) → (next state, effects).
-// Pure and deterministic: the input state is not modified, and all chance comes from `rng`.
+// `stepYear` is pure (the input state is not modified); `stepYearInPlace` steps a working copy that a
+// caller cloned once for many years (playPath, resolveRound). All chance comes from `rng`.
 import type { Scenario } from "../content/scenarioSchema.ts";
 import type { Lever } from "../content/vocabulary.ts";
 import { LEVERS } from "../content/vocabulary.ts";
@@ -66,16 +67,27 @@ export function cloneState(s: GameState): GameState {
 }
 
 export function stepYear(state: GameState, decisions: YearDecisions, scenario: Scenario, rng: Rng): YearResult {
-  const c = compileScenario(scenario);
-  const s = cloneState(state);
+  return stepYearInPlace(cloneState(state), decisions, compileScenario(scenario), rng, { keepEffects: true });
+}
+
+export interface StepOptions {
+  /** Record every effect (the board's "why"); off for Monte-Carlo speed. */
+  keepEffects: boolean;
+  /** The round's lever intensities and budget when the caller computed them once for all its years (same mix and events). */
+  plan?: { levers: Readonly<Record<Lever, number>>; budget: MixBudget };
+}
+
+/** Steps `s` itself one year forward (the caller owns this working copy); returns it as `state`. */
+export function stepYearInPlace(s: GameState, decisions: YearDecisions, c: CompiledScenario, rng: Rng, options: StepOptions): YearResult {
   const year = s.year;
-  const ledger = new Ledger(s, year, c.figureFromYear);
-  const levers = getLeverIntensities(c, decisions.mix, decisions.eventIds);
+  const homicidesBefore = s.indicators.homicides;
+  const ledger = new Ledger(s, year, c.figureFromYear, options.keepEffects);
+  const levers = options.plan ? { ...options.plan.levers } : getLeverIntensities(c, decisions.mix, decisions.eventIds);
   const captures: Capture[] = [];
 
   admitNewlyListedLeaders(c, s, ledger, year);
   applyEventImpacts(c, s, ledger, decisions.impactEventIds);
-  const budget = getMixBudget(c, decisions.mix);
+  const budget = options.plan?.budget ?? getMixBudget(c, decisions.mix);
   payForPolicies(c, ledger, decisions.mix, budget.funded);
   stepInstitutions(c, s, ledger);
   stepRevenue(c, s, ledger, levers);
@@ -83,7 +95,7 @@ export function stepYear(state: GameState, decisions: YearDecisions, scenario: S
   stepGroupEntryAndAttrition(c, s, ledger, levers, rng);
   stepHomicides(c, s, ledger, levers, spikes);
   stepImpunity(c, s, ledger, levers);
-  stepApproval(c, s, ledger, levers, state.indicators.homicides);
+  stepApproval(c, s, ledger, levers, homicidesBefore);
   stepHumanRights(c, s, ledger, levers);
 
   s.counters.cumulativeHomicides += s.indicators.homicides;
@@ -298,7 +310,7 @@ function stepCaptures(
     const turf = leaderId ? Math.max(p.kingpinTurfShare, 1 / groups) : 1 / groups;
     const local = p.captureSpikeLocal * weight * (isCalming ? -p.lieutenantArrestCalm : 1) * turf * getDrugRelatedHomicides(s, region.id);
     addSpike(spikes, region.id, local);
-    const neighbours = region.neighbours.filter((n) => n in s.regions);
+    const neighbours = c.regionNeighbours.get(region.id) ?? [];
     for (const n of neighbours) addSpike(spikes, n, (local * p.captureSpikeNeighbour) / neighbours.length);
     // Where many small groups already share a region, a captured leader's group has less to split.
     const startGroups = Math.max(1, region.startGroups);
@@ -341,7 +353,7 @@ function stepCaptures(
       newLeaders += drawBinomial(added, p.newLeaderPerSplinter, rng);
       // The split opens rivalries that break out into open war over the next years, partly next door.
       const war = p.warPerSplinter * warShock[i]!;
-      const neighbours = region.neighbours.filter((n) => n in s.regions);
+      const neighbours = c.regionNeighbours.get(region.id) ?? [];
       const spill = neighbours.length > 0 ? p.warSpillover : 0;
       s.regions[region.id]!.pendingWar += war * (1 - spill);
       for (const n of neighbours) s.regions[n]!.pendingWar += (war * spill) / neighbours.length;
