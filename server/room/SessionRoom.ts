@@ -30,6 +30,7 @@ import { Session } from "../session/Session.ts";
 import type { SessionState } from "../state/SessionState.ts";
 import { answerUndecodable, checkFrame } from "./frameCheck.ts";
 import { HANDLERS, isRefusal, type HandlerContext, type Sender } from "./handlers.ts";
+import { InstantPatches } from "./instantPatches.ts";
 import { RequestBucket } from "./requestBucket.ts";
 
 /** Server-wide settings a session room needs (from server/config.ts, or short ones in tests). */
@@ -118,6 +119,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   private record: LiveRecord | null = null;
   /** The connection (sessionId) that holds each student seat: exactly one at a time. */
   private readonly seatHolders = new Map<string, string>();
+  /** An accepted request's state change goes out at once, not at the next patch tick. */
+  private readonly patches = new InstantPatches({ flush: () => this.broadcastPatch(), audience: () => this.clients.length });
 
   override messages = {
     ...Object.fromEntries(
@@ -270,6 +273,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   }
 
   override async onDispose(): Promise<void> {
+    this.patches.stop();
     this.bots?.cancel();
     this.session?.engine.stop();
     await this.record?.finish({ shuttingDown: isShuttingDown() });
@@ -324,7 +328,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     if (!isAccepted(this.session.phase, type)) return refusal(this.session.phase === "ended" ? "session/ended" : "phase/not-open");
     const ctx: HandlerContext = { session: this.session, bots: this.bots, sender: user, reconnectSeconds: this.settings.reconnectSeconds };
     try {
-      return (HANDLERS[type] as (c: HandlerContext, p: unknown) => unknown)(ctx, parsed.data);
+      const result = (HANDLERS[type] as (c: HandlerContext, p: unknown) => unknown)(ctx, parsed.data);
+      if (!isRefusal(result)) this.patches.request();
+      return result;
     } catch (error) {
       log.error({ room: this.roomId, request: type, err: error }, "request handler failed");
       return refusal("internal/error" satisfies RefusalCode);

@@ -1,0 +1,86 @@
+// An accepted request's state change reaches every client at once, not at the next patch tick;
+// requests read in one event-loop turn share one flush, and a big room stays within its fan-out budget.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_FAN_OUT_FRAMES_PER_SECOND, InstantPatches } from "../../server/room/instantPatches.ts";
+import { createSession, joinStudent, useTestServer, waitFor, type SessionRoomClient } from "./helpers.ts";
+
+describe("InstantPatches", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("flushes once at the end of the event-loop turn however many requests changed the state in it", async () => {
+    const flush = vi.fn();
+    const patches = new InstantPatches({ flush, audience: () => 40 });
+    for (let i = 0; i < 25; i++) patches.request();
+    expect(flush).not.toHaveBeenCalled();
+    await new Promise((r) => setImmediate(r));
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+
+  it("a room of N clients flushes at most framesPerSecond / N times a second; a request in the gap goes out when it ends", () => {
+    vi.useFakeTimers();
+    let now = 1000;
+    const flush = vi.fn();
+    const patches = new InstantPatches({ flush, audience: () => 1000, framesPerSecond: 40_000, now: () => now });
+    expect(patches.minGapMs()).toBe(25);
+    patches.request();
+    vi.advanceTimersToNextTimer();
+    expect(flush).toHaveBeenCalledTimes(1);
+    now += 5;
+    patches.request();
+    patches.request();
+    vi.advanceTimersByTime(19);
+    expect(flush).toHaveBeenCalledTimes(1);
+    now += 20;
+    vi.advanceTimersByTime(1);
+    expect(flush).toHaveBeenCalledTimes(2);
+  });
+
+  it("a class of 40 is never held back by the budget (about a millisecond between flushes)", () => {
+    const patches = new InstantPatches({ flush: () => undefined, audience: () => 41 });
+    expect(patches.minGapMs()).toBeCloseTo((41 * 1000) / DEFAULT_FAN_OUT_FRAMES_PER_SECOND, 6);
+    expect(patches.minGapMs()).toBeLessThan(1.1);
+  });
+
+  it("sends nothing after stop", async () => {
+    const flush = vi.fn();
+    const patches = new InstantPatches({ flush, audience: () => 2 });
+    patches.request();
+    patches.stop();
+    patches.request();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(flush).not.toHaveBeenCalled();
+  });
+});
+
+describe("a session room's patches", () => {
+  const server = useTestServer();
+  /** Far longer than the test: any change seen before it was sent by an instant flush. */
+  const TICK_MS = 60_000;
+
+  it("a host's and a student's accepted requests reach the other clients well before the patch tick", async () => {
+    const { host, code } = await createSession(server.colyseus);
+    const ana = await joinStudent(server.colyseus, code, "Ana");
+    const ben = await joinStudent(server.colyseus, code, "Ben");
+    (server.colyseus.getRoomById(code) as unknown as { patchRate: number }).patchRate = TICK_MS;
+    const seen = async (room: SessionRoomClient, phase: string): Promise<number> => {
+      const t0 = performance.now();
+      await waitFor(() => room.state.phase === phase, 3000, `phase ${phase}`);
+      return performance.now() - t0;
+    };
+    const serverPhase = (): string => server.serverState(code).phase;
+
+    await host.request("start", {});
+    expect(await seen(ana.room, "briefing")).toBeLessThan(1000);
+    await host.request("advance", {});
+    expect(await seen(ben.room, "propose")).toBeLessThan(1000);
+    const policyId = [...server.serverState(code).proposalCounts.keys()][0]!;
+    await ana.room.request("propose", { policyId });
+    // Ben's proposal is the class's last: it ends the phase (without arguments there is nothing to
+    // endorse, so the debate ends too), and Ana sees where the session went at once.
+    await ben.room.request("propose", { policyId });
+    expect(serverPhase()).not.toBe("propose");
+    expect(await seen(ana.room, serverPhase())).toBeLessThan(1000);
+  });
+});
