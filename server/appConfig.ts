@@ -16,6 +16,7 @@ import { createEditorRouter } from "./editor/editorRoutes.ts";
 import { isFacilitatorKey, loadFacilitatorKey } from "./editor/facilitatorKey.ts";
 import { ScenarioWriter } from "./editor/scenarioWriter.ts";
 import { BoundWebSocketTransport } from "./http/boundTransport.ts";
+import { DEFAULT_PING_SLICE_MS } from "./http/spreadPings.ts";
 import { registerContentRoutes } from "./http/contentRoutes.ts";
 import { registerNetworkRoutes } from "./http/networkRoutes.ts";
 import { serveClient, useCompression } from "./http/staticClient.ts";
@@ -100,7 +101,8 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
       initializeTransport: (options) => {
         const server = createServer();
         installRequestGuard(server, trustProxy);
-        return new BoundWebSocketTransport({ ...options, server, maxPayload: MAX_PAYLOAD_BYTES }, settings.host);
+        // Keep-alive pings in 100 ms slices: a whole class's (or school's) pings never stall the loop at once.
+        return new BoundWebSocketTransport({ ...options, server, maxPayload: MAX_PAYLOAD_BYTES }, settings.host, { pingSliceMs: DEFAULT_PING_SLICE_MS });
       },
       initializeGameServer: (gameServer) => {
         gameServer.define(ROOM_NAME, Room);
