@@ -2,6 +2,7 @@
 // the product ÷ baseline ratios, as a readable table or one JSON object.
 import type { TargetName } from "./ipc.ts";
 import type { TargetRun } from "./benchRun.ts";
+import { checkIssueTargets, formatTargets, type RunShape, type TargetCheck } from "./issueTargets.ts";
 import { formatKb, formatMs, formatRatio, median, ratio } from "./stats.ts";
 
 /** Phases in play order, for the bytes table; "join" is the handshake and the first full state (see byteMeter.ts). */
@@ -62,15 +63,18 @@ export interface Report {
   runs: { order: TargetName[]; product?: TargetRun; baseline?: TargetRun }[];
   medians: Partial<Record<TargetName, Figures>>;
   ratios: Figures;
+  /** The issue's targets, marked met or missed where this run's shape is the one they are stated for. */
+  targets: TargetCheck[];
 }
 
-export function buildReport(config: Record<string, unknown>, runs: Report["runs"]): Report {
+export function buildReport(config: RunShape & Record<string, unknown>, runs: Report["runs"]): Report {
   const medians: Report["medians"] = {};
   for (const target of ["product", "baseline"] as const) {
     const figures = runs.flatMap((r) => (r[target] ? [figuresOf(r[target]!)] : []));
     if (figures.length > 0) medians[target] = medianFigures(figures);
   }
-  return { config, runs, medians, ratios: ratios(medians.product, medians.baseline) };
+  const r = ratios(medians.product, medians.baseline);
+  return { config, runs, medians, ratios: r, targets: checkIssueTargets(config, medians.product, r) };
 }
 
 function pad(text: string, width: number): string {
@@ -116,5 +120,6 @@ export function formatTable(report: Report, header: string): string {
       );
     }
   }
+  lines.push(...formatTargets(report.targets));
   return lines.join("\n");
 }
