@@ -17,6 +17,7 @@ import { ROOM_NAME } from "../../shared/protocol/joinInput.ts";
 import { HOST_REPLACED_CLOSE_CODE, KICKED_CLOSE_CODE, REFUSALS, parseJoinError, refusal } from "../../shared/protocol/refusals.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
 import { toSnapshot } from "../state/snapshot.ts";
+import { HistoryLoader } from "../state/historyLoader.ts";
 import type { SeatKind } from "./storage.ts";
 import { saveReconnectionToken } from "./storage.ts";
 
@@ -53,19 +54,18 @@ export class SessionConnection {
   private readonly stateListeners = new Set<(s: SessionSnapshot) => void>();
   private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
   private readonly welcomeListeners = new Set<(w: Welcome) => void>();
+  /** The debrief's historical path, asked for once (it is not in the synced state). */
+  private readonly history = new HistoryLoader({ ask: () => this.request("history", {}), onLoaded: () => this.emitState(this.room.state) });
 
   private constructor(room: Room<SessionStateView>, seatKind: SeatKind, welcome: Welcome) {
     this.room = room;
     this.seatKind = seatKind;
     this.welcome = welcome;
     this.clockOffsetMs = welcome.serverNow - Date.now();
-    this.snapshot = toSnapshot(room.state);
+    this.snapshot = toSnapshot(room.state, this.history.getYears(room.state));
     room.reconnection.minUptime = 500;
     this.saveToken();
-    room.onStateChange((state) => {
-      this.snapshot = toSnapshot(state);
-      for (const l of this.stateListeners) l(this.snapshot);
-    });
+    room.onStateChange((state) => this.emitState(state));
     room.onDrop(() => this.emitStatus({ kind: "reconnecting" }));
     room.onReconnect(() => {
       this.saveToken();
@@ -167,6 +167,11 @@ export class SessionConnection {
 
   private saveToken(): void {
     saveReconnectionToken(this.seatKind, this.room.roomId, this.room.reconnectionToken);
+  }
+
+  private emitState(state: SessionStateView): void {
+    this.snapshot = toSnapshot(state, this.history.getYears(state));
+    for (const l of this.stateListeners) l(this.snapshot);
   }
 
   private emitStatus(status: ConnectionStatus): void {

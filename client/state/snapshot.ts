@@ -2,26 +2,19 @@
 import type {
   ArgumentView,
   CaptureView,
+  EffectPoint,
   PlayerView,
   RegionView,
   RoundLogEntry,
   SessionStateView,
-  SyncedArray,
-  SyncedMap,
   YearPoint,
-} from "../../shared/protocol/index.ts";
-import type { Phase } from "../../shared/protocol/index.ts";
+} from "../../shared/protocol/stateTypes.ts";
+import type { Phase } from "../../shared/protocol/phases.ts";
+// The codec module itself, not the protocol's index: a phone loads this file without zod.
+import { getReveal, readEffects, readRoundLog, readYears } from "../../shared/protocol/wireCodec.ts";
 
 /** One effect of the last resolve with its placeholder values decoded. */
-export interface EffectSnapshot {
-  indicator: string;
-  delta: number;
-  region: string;
-  cause: string;
-  explanationKey: string;
-  params: Record<string, string | number>;
-  figures: string[];
-}
+export type EffectSnapshot = EffectPoint;
 
 export interface SessionSnapshot {
   code: string;
@@ -40,7 +33,13 @@ export interface SessionSnapshot {
   pausedRemainingMs: number;
   hostConnected: boolean;
   spectators: number;
+  /** The seats this client may see: every seat for the host, a student's own seat, none for a spectator. */
   players: PlayerView[];
+  /** Counts for everyone (see SessionState): seats, people among them, connected, proposed this round. */
+  playerCount: number;
+  studentCount: number;
+  connectedCount: number;
+  proposedCount: number;
   arguments: ArgumentView[];
   spotlightId: string;
   proposalCounts: Record<string, number>;
@@ -58,13 +57,19 @@ export interface SessionSnapshot {
   roundLog: RoundLogEntry[];
   roleScores: Record<string, number>;
   classOutcome: number;
+  /** The historical path's years: empty until the `history` request answers in the debrief (client/state/historyLoader.ts). */
   historicalYears: YearPoint[];
   historicalRoleScores: Record<string, number>;
   historicalClassOutcome: number;
   topArgumentIds: string[];
 }
 
-function mapToRecord<V, R>(map: SyncedMap<V> | undefined, convert: (v: V, key: string) => R): Record<string, R> {
+/** Read-only map as the SDK decodes a MapSchema. */
+interface ReadMap<V> {
+  forEach(cb: (value: V, key: string) => void): void;
+}
+
+function mapToRecord<V, R>(map: ReadMap<V> | undefined, convert: (v: V, key: string) => R): Record<string, R> {
   const out: Record<string, R> = {};
   map?.forEach((v, k) => {
     out[k] = convert(v, k);
@@ -72,21 +77,16 @@ function mapToRecord<V, R>(map: SyncedMap<V> | undefined, convert: (v: V, key: s
   return out;
 }
 
-function arrayOf<V>(array: SyncedArray<V> | undefined): V[] {
+function arrayOf<V>(array: Iterable<V> | undefined): V[] {
   return array ? Array.from(array) : [];
-}
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
 }
 
 const same = <V>(v: V): V => v;
 
-export function toSnapshot(state: SessionStateView): SessionSnapshot {
+/** `historicalYears` comes separately (not in the synced state); pass what the client holds. */
+export function toSnapshot(state: SessionStateView, historicalYears: YearPoint[] = []): SessionSnapshot {
+  const roundLog = readRoundLog(state);
+  const reveal = getReveal(roundLog, state.round);
   return {
     code: state.code,
     scenarioId: state.scenarioId,
@@ -104,33 +104,29 @@ export function toSnapshot(state: SessionStateView): SessionSnapshot {
     pausedRemainingMs: state.pausedRemainingMs,
     hostConnected: state.hostConnected,
     spectators: state.spectators,
-    players: Object.values(mapToRecord(state.players, (p, id) => ({ ...copyPlayer(p), id: p.id || id }))),
-    arguments: Object.values(mapToRecord(state.arguments, (a, id) => ({ ...copyArgument(a), id: a.id || id }))),
+    players: Object.values(mapToRecord<PlayerView, PlayerView>(state.players, (p, id) => ({ ...copyPlayer(p), id: p.id || id }))),
+    playerCount: state.playerCount,
+    studentCount: state.studentCount,
+    connectedCount: state.connectedCount,
+    proposedCount: state.proposedCount,
+    arguments: Object.values(mapToRecord<ArgumentView, ArgumentView>(state.arguments, (a, id) => ({ ...copyArgument(a), id: a.id || id }))),
     spotlightId: state.spotlightId,
     proposalCounts: mapToRecord(state.proposalCounts, same),
     votesCast: state.votesCast,
     eventIds: arrayOf(state.eventIds),
     indicators: mapToRecord(state.indicators, same),
-    regions: mapToRecord(state.regions, (r) => ({ homicides: r.homicides, activeGroups: r.activeGroups })),
-    tally: mapToRecord(state.tally, same),
-    mix: mapToRecord(state.mix, same),
-    effects: arrayOf(state.effects).map((e) => ({
-      indicator: e.indicator,
-      delta: e.delta,
-      region: e.region,
-      cause: e.cause,
-      explanationKey: e.explanationKey,
-      params: parseJson<Record<string, string | number>>(e.paramsJson, {}),
-      figures: arrayOf(e.figures),
-    })),
-    captures: arrayOf(state.captures).map((c) => ({ year: c.year, leaderId: c.leaderId, regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled })),
+    regions: mapToRecord<RegionView, RegionView>(state.regions, (r) => ({ homicides: r.homicides, activeGroups: r.activeGroups })),
+    tally: reveal.tally,
+    mix: reveal.mix,
+    effects: readEffects(state),
+    captures: arrayOf<CaptureView>(state.captures).map((c) => ({ year: c.year, leaderId: c.leaderId, regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled })),
     organisations: mapToRecord(state.organisations, same),
     capturedLeaders: mapToRecord(state.capturedLeaders, same),
-    years: arrayOf(state.years).map((y) => parseJson<YearPoint | null>(y, null)).filter((y): y is YearPoint => y !== null),
-    roundLog: arrayOf(state.roundLog).map((r) => parseJson<RoundLogEntry | null>(r, null)).filter((r): r is RoundLogEntry => r !== null),
+    years: readYears(state),
+    roundLog,
     roleScores: mapToRecord(state.roleScores, same),
     classOutcome: state.classOutcome,
-    historicalYears: arrayOf(state.historicalYears).map((y) => parseJson<YearPoint | null>(y, null)).filter((y): y is YearPoint => y !== null),
+    historicalYears,
     historicalRoleScores: mapToRecord(state.historicalRoleScores, same),
     historicalClassOutcome: state.historicalClassOutcome,
     topArgumentIds: arrayOf(state.topArgumentIds),

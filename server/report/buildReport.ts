@@ -7,7 +7,7 @@ import type { Language } from "../../shared/i18n.ts";
 import type { VoteValue } from "../../shared/protocol/messages.ts";
 import type { BotStrategy } from "../../shared/protocol/options.ts";
 import { DEFAULT_PHASE_SECONDS, TIMED_PHASES, type Phase } from "../../shared/protocol/phases.ts";
-import type { RoundLogEntry, YearPoint } from "../../shared/protocol/stateTypes.ts";
+import { getReveal, readEffects, readRoundLog, readYears } from "../../shared/protocol/wireCodec.ts";
 import { REPORT_VERSION, ReportSchema, type Report, type ReportArgument, type ReportRound, type ReportStudent, type WhyLine } from "../../shared/report/reportSchema.ts";
 import { createInitialState } from "../../shared/rules/gameState.ts";
 import { selectWhyEffects } from "../../shared/rules/whySelection.ts";
@@ -92,27 +92,20 @@ class ReportCollector {
     const s = session.state;
     this.notePlayers(session);
     const outcome = session.history[session.history.length - 1];
-    const logJson = s.roundLog.at(s.roundLog.length - 1);
-    const log = logJson ? (JSON.parse(logJson) as RoundLogEntry) : null;
+    const roundLog = readRoundLog(s);
+    const log = roundLog[roundLog.length - 1] ?? null;
+    const reveal = getReveal(roundLog, s.round);
     const initial = createInitialState(session.scenario).indicators;
     this.rounds.set(s.round, {
       round: s.round,
       resolved: true,
       eventIds: [...s.eventIds],
       votes: log?.votes ?? s.votesCast,
-      tally: toRecord(s.tally),
-      mix: toRecord(s.mix),
+      tally: reveal.tally,
+      mix: reveal.mix,
       start: outcome ? { ...outcome.startIndicators } : initial,
       end: outcome ? { ...outcome.endIndicators } : initial,
-      effects: [...s.effects].map((e) => ({
-        indicator: e.indicator,
-        delta: e.delta,
-        region: e.region,
-        cause: e.cause,
-        explanationKey: e.explanationKey,
-        params: JSON.parse(e.paramsJson) as Record<string, string | number>,
-        figures: [...e.figures],
-      })),
+      effects: readEffects(s),
       captures: [...s.captures].map((c) => ({ year: c.year, leaderId: c.leaderId, regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled })),
       seats: readSeats(session),
     });
@@ -159,10 +152,6 @@ function getWhyLines(scenario: Scenario, effects: RoundRead["effects"], lang: La
   });
 }
 
-function parseYears(entries: Iterable<string>): YearPoint[] {
-  return [...entries].map((json) => JSON.parse(json) as YearPoint);
-}
-
 export function buildReport(record: SessionRecord, events: readonly JournalEvent[], now = Date.now()): Report {
   const collector = new ReportCollector();
   const { session, scenario, options } = replaySession({
@@ -187,10 +176,11 @@ export function buildReport(record: SessionRecord, events: readonly JournalEvent
   const s = session.state;
   const phase = session.phase as Phase;
 
+  const classYears = readYears(s);
   const rounds: ReportRound[] = [...collector.rounds.values()]
     .sort((a, b) => a.round - b.round)
     .map((r) => {
-      const years = parseYears(s.years).filter((y) => y.round === r.round).map((y) => y.year);
+      const years = classYears.filter((y) => y.round === r.round).map((y) => y.year);
       const from = years.length > 0 ? Math.min(...years) : s.year;
       return {
         round: r.round,
@@ -262,7 +252,7 @@ export function buildReport(record: SessionRecord, events: readonly JournalEvent
   const figureIds = new Set<string>();
   for (const r of rounds) for (const w of r.why) for (const f of w.figureIds) figureIds.add(f);
   for (const a of argumentsOut) if (a.figure) figureIds.add(a.figure.id);
-  const debriefed = s.historicalYears.length > 0;
+  const debriefed = session.historicalYears.length > 0;
   const historicalRole = toRecord(s.historicalRoleScores);
 
   const report: Report = {
@@ -308,8 +298,8 @@ export function buildReport(record: SessionRecord, events: readonly JournalEvent
     path: {
       startYear: scenario.startYear,
       start: { ...createInitialState(scenario).indicators },
-      class: parseYears(s.years),
-      historical: parseYears(s.historicalYears),
+      class: classYears,
+      historical: session.historicalYears,
       observed: scenario.observed
         ? {
             source: scenario.observed.source[lang],

@@ -2,6 +2,7 @@
 // dispatch (validate → rate limit → authorise → phase check → handler). Game logic lives in
 // Session; this file only connects it to clients.
 import { Room, ServerError, validate, type Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
 import type { z } from "zod";
 import { MESSAGES, MESSAGE_TYPES, type MessageType } from "../../shared/protocol/messages.ts";
 import { CreateOptionsSchema, JoinOptionsSchema, type SessionOptions } from "../../shared/protocol/options.ts";
@@ -240,6 +241,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       if (other !== client && other.userData?.playerId === seated.playerId) other.leave(HOST_REPLACED_CLOSE_CODE);
     }
     client.userData = { seat: "student", playerId: seated.playerId, bucket };
+    // A student's client sees its own seat (its flags after a reload) and nobody else's.
+    const seat = session.state.players.get(seated.playerId);
+    if (seat) {
+      client.view = new StateView();
+      client.view.add(seat);
+    }
     this.cancelIdleCheck();
     session.engine.checkEveryoneActed();
   }
@@ -267,6 +274,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   override onLeave(client: SessionClient): void {
     this.markConnected(client, false);
+    // Frees the view's slot at once (the schema otherwise waits for garbage collection).
+    client.view?.dispose();
     if (client.userData?.seat === "spectator") this.state.spectators = Math.max(0, this.state.spectators - 1);
     if (client.userData?.seat === "host" && this.hostSessionId === client.sessionId) this.hostSessionId = null;
     if (this.clients.length === 0) this.scheduleIdleCheck();
@@ -341,6 +350,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const previous = this.hostSessionId;
     this.hostSessionId = client.sessionId;
     client.userData = { seat: "host", playerId: null, bucket };
+    // The host sees every seat, present and future (who has proposed, voted, endorsed).
+    client.view = new StateView();
+    client.view.subscribe(this.state.players);
     this.state.hostConnected = true;
     this.cancelIdleCheck();
     if (previous) this.clients.find((c) => c.sessionId === previous)?.leave(HOST_REPLACED_CLOSE_CODE);

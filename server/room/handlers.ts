@@ -4,6 +4,7 @@ import type { MessagePayload, MessageType } from "../../shared/protocol/messages
 import type { Refusal } from "../../shared/protocol/refusals.ts";
 import { refusal } from "../../shared/protocol/refusals.ts";
 import type { Replies, Seat, Welcome } from "../../shared/protocol/stateTypes.ts";
+import { encodeYear, type HistoryReply } from "../../shared/protocol/wireCodec.ts";
 import type { BotDriver } from "../bots/BotDriver.ts";
 import type { Session } from "../session/Session.ts";
 
@@ -40,6 +41,14 @@ function welcome(ctx: HandlerContext): Welcome {
   return reply;
 }
 
+/** The historical path's years in the compact form of the state's own years (same orders). */
+function history(ctx: HandlerContext): HistoryReply {
+  const { state } = ctx.session;
+  const indicatorIds = [...state.indicatorIds];
+  const regionIds = [...state.regionIds];
+  return { years: ctx.session.historicalYears.map((y) => encodeYear(y, indicatorIds, regionIds)) };
+}
+
 export const HANDLERS: { [K in MessageType]: Handler<K> } = {
   welcome: (ctx) => welcome(ctx),
   propose: (ctx, p) => ctx.session.propose(studentId(ctx), p),
@@ -65,6 +74,7 @@ export const HANDLERS: { [K in MessageType]: Handler<K> } = {
   },
   removeBots: (ctx, p) => ctx.session.removeBots(p),
   endSession: (ctx) => ctx.session.end(),
+  history: (ctx) => history(ctx),
 };
 
 export function isRefusal(value: unknown): value is Refusal {

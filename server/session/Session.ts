@@ -19,12 +19,13 @@ import type { Phase, TimedPhase } from "../../shared/protocol/phases.ts";
 import { DEFAULT_PHASE_SECONDS, TIMED_PHASES } from "../../shared/protocol/phases.ts";
 import type { Refusal } from "../../shared/protocol/refusals.ts";
 import { refusal } from "../../shared/protocol/refusals.ts";
-import type { Mine } from "../../shared/protocol/stateTypes.ts";
+import type { Mine, YearPoint } from "../../shared/protocol/stateTypes.ts";
+import { WordIndex } from "../../shared/protocol/wireCodec.ts";
 import { ArgumentState, PlayerState, SessionState } from "../state/SessionState.ts";
 import type { EngineClock } from "./phaseEngine.ts";
 import { PhaseEngine } from "./phaseEngine.ts";
 import type { ActedCheck } from "./phaseTable.ts";
-import { clearReveal, getMix, tallyVotes, writeCountry, writeDebrief, writeRoundResult } from "./roundResolution.ts";
+import { clearReveal, getMix, tallyVotes, writeCountry, writeDebrief, writeOrders, writeRoundResult } from "./roundResolution.ts";
 import { pickRoleFromCounts, suggestNickname } from "./seats.ts";
 
 /** A seat's choices that never enter the synced state. */
@@ -60,6 +61,8 @@ export class Session {
   readonly seed: number;
   /** Outcomes of resolved rounds, oldest first. */
   readonly history: RoundOutcome[] = [];
+  /** The historical path's years over the rounds played, from the debrief on (empty before). */
+  historicalYears: YearPoint[] = [];
   private readonly seats = new Map<string, SeatPrivate>();
   private readonly blockedDevices = new Set<string>();
   /** Skeletons of nicknames the host kicked: nobody may take them again in this session. */
@@ -74,6 +77,8 @@ export class Session {
   private readonly startIndicators: Record<Indicator, number>;
   private readonly events: SessionEvents;
   private readonly rng: Rng;
+  /** The effects' word list (state.words) with its index. */
+  private readonly words: WordIndex;
   private game: GameState;
   private nextPlayerNumber = 1;
   private nextArgumentNumber = 1;
@@ -108,6 +113,8 @@ export class Session {
     s.votePoints = this.scenario.settings.votePoints;
     s.totalRounds = Math.min(this.options.rounds ?? this.scenario.rounds.length, this.scenario.rounds.length);
     for (const p of this.scenario.policies) s.proposalCounts.set(p.id, 0);
+    writeOrders(s, this.scenario, Object.keys(this.game.regions));
+    this.words = new WordIndex(s.words, (word) => s.words.push(word));
     writeCountry(s, this.game);
     for (const role of this.scenario.roles) s.roleScores.set(role.id, 50);
 
@@ -243,6 +250,7 @@ export class Session {
     const player = this.state.players.get(playerId);
     if (!player || player.connected === connected) return;
     player.connected = connected;
+    this.state.connectedCount += connected ? 1 : -1;
     if (!connected) this.engine.checkEveryoneActed();
   }
 
@@ -303,6 +311,7 @@ export class Session {
     }
     seat.proposal = { policyId: payload.policyId, argumentId, figureId: payload.figureId ?? null };
     this.state.proposalCounts.set(payload.policyId, (this.state.proposalCounts.get(payload.policyId) ?? 0) + 1);
+    if (!player.proposed) this.state.proposedCount += 1;
     player.proposed = true;
     const mine = this.getMine(playerId);
     this.engine.checkEveryoneActed();
@@ -411,7 +420,7 @@ export class Session {
       s.spotlightId = "";
       this.resolve();
     } else if (phase === "debrief") {
-      writeDebrief({ state: s, scenario: this.scenario, seed: this.seed, startIndicators: this.startIndicators });
+      this.historicalYears = writeDebrief({ state: s, scenario: this.scenario, seed: this.seed, startIndicators: this.startIndicators });
     } else if (phase === "ended") {
       this.engine.stop();
       this.events.onEnded();
@@ -431,6 +440,7 @@ export class Session {
       p.endorsementsUsed = 0;
     }
     for (const id of this.policyIds) this.state.proposalCounts.set(id, 0);
+    this.state.proposedCount = 0;
     this.state.votesCast = 0;
     this.state.spotlightId = "";
     clearReveal(this.state);
@@ -444,7 +454,7 @@ export class Session {
     const result = resolveRound(this.game, mix, [...this.state.eventIds], this.scenario, this.rng);
     this.game = result.state;
     this.history.push({ mix, startIndicators, endIndicators: { ...result.state.indicators } });
-    writeRoundResult({ state: this.state, scenario: this.scenario, result, tally, mix, votes: votes.length, startIndicators: this.startIndicators });
+    writeRoundResult({ state: this.state, scenario: this.scenario, words: this.words, result, tally, mix, votes: votes.length, startIndicators: this.startIndicators });
   }
 
   private hasEveryoneActed(check: ActedCheck): boolean {
@@ -472,6 +482,9 @@ export class Session {
       playerId,
       new PlayerState({ id: playerId, nickname: options.nickname, roleId, isBot: options.strategy !== null, strategy: options.strategy ?? "", connected: true }),
     );
+    this.state.playerCount += 1;
+    if (options.strategy === null) this.state.studentCount += 1;
+    this.state.connectedCount += 1;
     return playerId;
   }
 
@@ -485,6 +498,10 @@ export class Session {
       this.state.proposalCounts.set(id, Math.max(0, (this.state.proposalCounts.get(id) ?? 1) - 1));
     }
     if (player.voted) this.state.votesCast = Math.max(0, this.state.votesCast - 1);
+    if (player.proposed) this.state.proposedCount = Math.max(0, this.state.proposedCount - 1);
+    if (player.connected) this.state.connectedCount = Math.max(0, this.state.connectedCount - 1);
+    if (!player.isBot) this.state.studentCount = Math.max(0, this.state.studentCount - 1);
+    this.state.playerCount = Math.max(0, this.state.playerCount - 1);
     this.roleCounts.set(player.roleId, Math.max(0, (this.roleCounts.get(player.roleId) ?? 1) - 1));
     this.nicknameOwners.delete(getNicknameSkeleton(player.nickname));
     this.seats.delete(playerId);

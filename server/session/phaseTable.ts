@@ -32,8 +32,8 @@ export const PHASE_TABLE: Record<Phase, PhaseSpec> = {
     timer: "results",
     next: ({ round, totalRounds }) => (round < totalRounds ? "briefing" : "debrief"),
   },
-  debrief: { accepts: ["advance", "kick", "spotlight", "hideArgument", "removeBots", "endSession"], endsWhenAllActed: null, timer: null, next: () => "ended" },
-  ended: { accepts: [], endsWhenAllActed: null, timer: null, next: () => "ended" },
+  debrief: { accepts: ["history", "advance", "kick", "spotlight", "hideArgument", "removeBots", "endSession"], endsWhenAllActed: null, timer: null, next: () => "ended" },
+  ended: { accepts: ["history"], endsWhenAllActed: null, timer: null, next: () => "ended" },
 };
 
 export function isAccepted(phase: Phase, type: MessageType): boolean {

@@ -11,9 +11,9 @@ import { normaliseMix } from "../../shared/rules/policyMix.ts";
 import type { RoundResult, YearRecord } from "../../shared/rules/resolveRound.ts";
 import { getClassOutcomeScore, getRoleScores } from "../../shared/rules/scores.ts";
 import type { VoteValue } from "../../shared/protocol/messages.ts";
-import type { RoundLogEntry, YearPoint } from "../../shared/protocol/stateTypes.ts";
-import { ArraySchema } from "@colyseus/schema";
-import { CaptureState, EffectState, RegionValues, type SessionState } from "../state/SessionState.ts";
+import type { YearPoint } from "../../shared/protocol/stateTypes.ts";
+import { encodeEffect, encodeRoundLog, encodeYear, type WordIndex } from "../../shared/protocol/wireCodec.ts";
+import { CaptureState, EffectState, RegionValues, RoundLogState, YearState, type SessionState } from "../state/SessionState.ts";
 
 /** Adds up the votes: points per policy, or one per single choice. */
 export function tallyVotes(votes: Iterable<VoteValue>, policyIds: readonly string[]): Record<string, number> {
@@ -33,9 +33,21 @@ function toYearPoint(y: YearRecord): YearPoint {
   return { year: y.year, round: y.round, indicators: y.indicators, regions: y.regions };
 }
 
-function replaceMap(target: { clear(): void; set(key: string, value: number): unknown }, values: Record<string, number>): void {
-  target.clear();
-  for (const [key, value] of Object.entries(values)) target.set(key, value);
+/** A year as the state holds it, in the orders the state gives once (indicatorIds, regionIds). */
+export function toYearState(state: SessionState, y: YearPoint): YearState {
+  return new YearState(encodeYear(y, [...state.indicatorIds], [...state.regionIds]));
+}
+
+/** Writes the orders of the state's numbers: indicators, regions, policies (once, at creation). */
+export function writeOrders(state: SessionState, scenario: Scenario, regionIds: readonly string[]): void {
+  state.indicatorIds.push(...INDICATORS);
+  state.regionIds.push(...regionIds);
+  state.policyIds.push(...scenario.policies.map((p) => p.id));
+}
+
+/** Sets each value, never clearing: a map whose keys stay the same sends only the values that changed. */
+function setValues(target: { get(key: string): number | undefined; set(key: string, value: number): unknown }, values: Record<string, number>): void {
+  for (const [key, value] of Object.entries(values)) if (target.get(key) !== value) target.set(key, value);
 }
 
 /** Copies the country's indicators, regions, organisations and captured leaders into the state. */
@@ -57,66 +69,52 @@ export function writeCountry(state: SessionState, game: GameState): void {
   state.year = game.year;
 }
 
-/** Writes one resolved round (and its reveal) into the synced state. */
+/** Writes one resolved round (and its reveal) into the synced state: effects in their compact form, years and the round log appended. */
 export function writeRoundResult(options: {
   state: SessionState;
   scenario: Scenario;
+  words: WordIndex;
   result: RoundResult;
   tally: Record<string, number>;
   mix: PolicyMix;
   votes: number;
   startIndicators: Record<Indicator, number>;
 }): void {
-  const { state, scenario, result, tally, mix } = options;
+  const { state, scenario, result, tally, mix, words } = options;
   writeCountry(state, result.state);
-  replaceMap(state.tally, tally);
-  replaceMap(state.mix, mix);
   state.effects.clear();
-  state.effects.push(
-    ...summariseEffects(result.effects).map(
-      (e) =>
-        new EffectState({
-          indicator: e.indicator,
-          delta: e.delta,
-          region: e.region ?? "",
-          cause: e.cause,
-          explanationKey: e.explanationKey,
-          paramsJson: JSON.stringify(e.params),
-          figures: new ArraySchema<string>(...e.figures),
-        }),
-    ),
-  );
+  state.effects.push(...summariseEffects(result.effects).map((e) => new EffectState(encodeEffect(e, words))));
   state.captures.clear();
   state.captures.push(
     ...result.captures.map(
       (c) => new CaptureState({ year: c.year, leaderId: c.leaderId ?? "", regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled }),
     ),
   );
-  for (const y of result.years) state.years.push(JSON.stringify(toYearPoint(y)));
-  const entry: RoundLogEntry = { round: state.round, eventIds: [...state.eventIds], tally, mix, votes: options.votes };
-  state.roundLog.push(JSON.stringify(entry));
-  replaceMap(state.roleScores, getRoleScores(scenario, options.startIndicators, result.state.indicators));
+  for (const y of result.years) state.years.push(toYearState(state, toYearPoint(y)));
+  const entry = { round: state.round, eventIds: [...state.eventIds], tally, mix, votes: options.votes };
+  state.roundLog.push(new RoundLogState(encodeRoundLog(entry, [...state.policyIds])));
+  setValues(state.roleScores, getRoleScores(scenario, options.startIndicators, result.state.indicators));
   state.classOutcome = getClassOutcomeScore(scenario, options.startIndicators, result.state.indicators);
 }
 
 /** Clears the previous round's reveal when a new round opens. */
 export function clearReveal(state: SessionState): void {
-  state.tally.clear();
-  state.mix.clear();
   state.effects.clear();
   state.captures.clear();
 }
 
-/** The debrief: the historical path over the same rounds, its scores, and the most-endorsed arguments. */
-export function writeDebrief(options: { state: SessionState; scenario: Scenario; seed: number; startIndicators: Record<Indicator, number> }): void {
+/**
+ * The debrief: the historical path's scores and the most-endorsed arguments into the state; returns
+ * the historical path's years over the same rounds, which clients ask for (`history`): they depend
+ * only on the scenario, the seed and the rounds, so they never travel in the synced state.
+ */
+export function writeDebrief(options: { state: SessionState; scenario: Scenario; seed: number; startIndicators: Record<Indicator, number> }): YearPoint[] {
   const { state, scenario } = options;
   const record = playPath(scenario, getHistoricalPath(scenario), { seed: options.seed });
-  const played = record.years.filter((y) => y.round <= state.totalRounds);
-  state.historicalYears.clear();
-  for (const y of played) state.historicalYears.push(JSON.stringify(toYearPoint(y)));
+  const played = record.years.filter((y) => y.round <= state.totalRounds).map(toYearPoint);
   const last = played[played.length - 1];
   const end = last ? last.indicators : options.startIndicators;
-  replaceMap(state.historicalRoleScores, getRoleScores(scenario, options.startIndicators, end));
+  setValues(state.historicalRoleScores, getRoleScores(scenario, options.startIndicators, end));
   state.historicalClassOutcome = getClassOutcomeScore(scenario, options.startIndicators, end);
   const ranked = [...state.arguments.values()]
     // Bots fill seats; the class's most convincing arguments are the students' own.
@@ -125,4 +123,5 @@ export function writeDebrief(options: { state: SessionState; scenario: Scenario;
     .slice(0, 5);
   state.topArgumentIds.clear();
   for (const a of ranked) state.topArgumentIds.push(a.id);
+  return played;
 }

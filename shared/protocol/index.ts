@@ -4,5 +4,6 @@ export * from "./refusals.ts";
 export * from "./options.ts";
 export * from "./messages.ts";
 export * from "./nicknames.ts";
+export * from "./wireCodec.ts";
 export type * from "./stateTypes.ts";
 export { REFUSED_MESSAGE, REPLIES_COVER_EVERY_MESSAGE } from "./stateTypes.ts";

@@ -46,6 +46,8 @@ export const MESSAGES = {
     schema: z.union([z.strictObject({ playerId: Id }), z.strictObject({ count: z.number().int().min(1).max(1000) })]),
   },
   endSession: { who: "host", schema: Empty },
+  /** The historical path's years for the debrief's charts (static, so never in the synced state). */
+  history: { who: "any", schema: Empty },
 } as const satisfies Record<string, { who: Sender; schema: z.ZodType }>;
 
 export type MessageType = keyof typeof MESSAGES;

@@ -1,83 +1,20 @@
-// TypeScript shapes of what clients receive: the synced room state (as the SDK decodes it) and
-// the replies to requests. The server's schema classes (server/state/) must match these.
-import type { BotStrategy, VoteMode } from "./options.ts";
+// TypeScript shapes of what clients receive: the synced room state's types are derived from its
+// one definition (sessionSchema.ts, imported for types only), plus the plain decoded forms of its
+// compact entries and the replies to requests.
+import type { Data } from "@colyseus/schema";
 import type { MessageType, VoteValue } from "./messages.ts";
-import type { Phase } from "./phases.ts";
+import type { HistoryReply } from "./wireCodec.ts";
+import type { ArgumentState, CaptureState, PlayerState, RegionValues, SessionState } from "./sessionSchema.ts";
 
-/** Read-only map as the SDK decodes a MapSchema (it also offers forEach and size). */
-export interface SyncedMap<V> {
-  get(key: string): V | undefined;
-  has(key: string): boolean;
-  forEach(cb: (value: V, key: string) => void): void;
-  readonly size: number;
-}
-/** Read-only array as the SDK decodes an ArraySchema. */
-export interface SyncedArray<V> extends Iterable<V> {
-  readonly length: number;
-  at(index: number): V | undefined;
-  forEach(cb: (value: V, index: number) => void): void;
-  map<U>(cb: (value: V, index: number) => U): U[];
-}
+/** The room state as the SDK decodes it. */
+export type SessionStateView = SessionState;
+/** A seat's plain fields (a student's client holds only its own seat; the host holds all). */
+export type PlayerView = Data<PlayerState>;
+export type ArgumentView = Data<ArgumentState>;
+export type RegionView = Data<RegionValues>;
+export type CaptureView = Data<CaptureState>;
 
-export interface PlayerView {
-  id: string;
-  nickname: string;
-  roleId: string;
-  isBot: boolean;
-  /** Bot strategy, "" for people. */
-  strategy: BotStrategy | "";
-  connected: boolean;
-  /** Proposed this round (propose phase). */
-  proposed: boolean;
-  /** Has a vote in this round (its content is secret). */
-  voted: boolean;
-  endorsementsUsed: number;
-}
-
-export interface ArgumentView {
-  id: string;
-  round: number;
-  policyId: string;
-  text: string;
-  /** Figure id cited, "" when none. */
-  figureId: string;
-  /** "" when the session's arguments are anonymous. */
-  authorId: string;
-  authorNickname: string;
-  authorRoleId: string;
-  /** Written by a bot; set even when arguments are anonymous (it names no student). */
-  authorIsBot: boolean;
-  endorsements: number;
-}
-
-export interface RegionView {
-  homicides: number;
-  activeGroups: number;
-}
-
-/** One effect of the last resolved round, summarised; the client words it from scenario.explanations. */
-export interface EffectView {
-  indicator: string;
-  delta: number;
-  /** Region id, "" for national effects. */
-  region: string;
-  cause: string;
-  explanationKey: string;
-  /** JSON of the explanation's placeholder values. */
-  paramsJson: string;
-  figures: SyncedArray<string>;
-}
-
-export interface CaptureView {
-  year: number;
-  /** "" for a lesser, unnamed target. */
-  leaderId: string;
-  regionId: string;
-  splinters: number;
-  dismantled: boolean;
-}
-
-/** Decoded JSON of one entry of `years` / `historicalYears`: the state at the end of a simulated year. */
+/** The state at the end of a simulated year (decoded from a YearState or the `history` reply). */
 export interface YearPoint {
   year: number;
   round: number;
@@ -85,7 +22,7 @@ export interface YearPoint {
   regions: Record<string, RegionView>;
 }
 
-/** Decoded JSON of one entry of `roundLog`: what the class decided in a resolved round. */
+/** What the class decided in a resolved round (decoded from a RoundLogState). */
 export interface RoundLogEntry {
   round: number;
   eventIds: string[];
@@ -94,62 +31,17 @@ export interface RoundLogEntry {
   votes: number;
 }
 
-export interface SessionStateView {
-  code: string;
-  scenarioId: string;
-  language: "en" | "es";
-  voteMode: VoteMode;
-  anonymousArguments: boolean;
-  maxPlayers: number;
-  /** Endorsements each student may give per debate; points each vote spends. */
-  endorsementsPerStudent: number;
-  votePoints: number;
-  phase: Phase;
-  /** Current round, 1-based; 0 in the lobby. */
-  round: number;
-  totalRounds: number;
-  /** First year the current (or next) round simulates. */
-  year: number;
-  /** Absolute deadline in server ms (Date.now()); 0 = no running deadline. Use welcome.serverNow for the clock offset. */
-  endsAt: number;
-  /** > 0 while paused: the time left when the host paused. */
-  pausedRemainingMs: number;
-  hostConnected: boolean;
-  spectators: number;
-  players: SyncedMap<PlayerView>;
-  /** This session's visible arguments, all rounds (hidden ones are removed). */
-  arguments: SyncedMap<ArgumentView>;
-  /** Argument id in the spotlight, "" for none. */
-  spotlightId: string;
-  /** Policy id → number of students who proposed it this round. */
-  proposalCounts: SyncedMap<number>;
-  /** How many seated students have voted this round (never who voted what). */
-  votesCast: number;
-  /** Events that open this round (briefing card). */
-  eventIds: SyncedArray<string>;
-  indicators: SyncedMap<number>;
-  regions: SyncedMap<RegionView>;
-  /** Vote totals and resulting policy shares, filled at the reveal (resolve) and cleared at the next briefing. */
-  tally: SyncedMap<number>;
-  mix: SyncedMap<number>;
-  effects: SyncedArray<EffectView>;
-  captures: SyncedArray<CaptureView>;
-  organisations: SyncedMap<string>;
-  /** Leader id → year captured. */
-  capturedLeaders: SyncedMap<number>;
-  /** JSON YearPoint per simulated year of the class path, appended each resolve. */
-  years: SyncedArray<string>;
-  /** JSON RoundLogEntry per resolved round. */
-  roundLog: SyncedArray<string>;
-  /** Role id → agenda score 0–100 (50 = unchanged), after each resolve. */
-  roleScores: SyncedMap<number>;
-  classOutcome: number;
-  /** Debrief: JSON YearPoint per year of the historical path (same rounds as played). */
-  historicalYears: SyncedArray<string>;
-  historicalRoleScores: SyncedMap<number>;
-  historicalClassOutcome: number;
-  /** Debrief: the most-endorsed arguments, best first. */
-  topArgumentIds: SyncedArray<string>;
+/** One effect of the last resolved round, decoded; the client words it from scenario.explanations. */
+export interface EffectPoint {
+  indicator: string;
+  delta: number;
+  /** Region id, "" for national effects. */
+  region: string;
+  cause: string;
+  explanationKey: string;
+  /** The explanation's placeholder values. */
+  params: Record<string, string | number>;
+  figures: string[];
 }
 
 /** A student's own private choices (never in the synced state). */
@@ -197,6 +89,7 @@ export interface Replies {
   addBots: { playerIds: string[] };
   removeBots: { playerIds: string[] };
   endSession: Ok;
+  history: HistoryReply;
 }
 
 /** Message the server sends (`room.onMessage("refused", …)`) when a fire-and-forget `send()` is refused. */

@@ -33,7 +33,7 @@ function snapshotAfter(rounds: number, phase: SessionSnapshot["phase"] = "result
     code: "ABCDE", scenarioId: scenario.id, language: "en", voteMode: "points", anonymousArguments: false, maxPlayers: 60,
     endorsementsPerStudent: 2, votePoints: 10, phase, round: rounds, totalRounds: scenario.rounds.length,
     year: scenario.startYear + rounds * scenario.yearsPerRound, endsAt: 0, pausedRemainingMs: 0, hostConnected: true, spectators: 0,
-    players: [],
+    players: [], playerCount: 2, studentCount: 2, connectedCount: 2, proposedCount: 0,
     arguments: [
       { id: "a1", round: rounds, policyId: first, text: "<b>x</b>", figureId: scenario.figures[0]?.id ?? "", authorId: "p1", authorNickname: "Ana", authorRoleId: scenario.roles[0]?.id ?? "", authorIsBot: false, endorsements: 1 },
       { id: "a2", round: rounds, policyId: second, text: "y", figureId: "", authorId: "p2", authorNickname: "Ben", authorRoleId: "", authorIsBot: false, endorsements: 3 },

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { getHomicideStorySize, getWhyLines } from "../../client/viewModels/whyLines.ts";
 import type { EffectSnapshot } from "../../client/state/snapshot.ts";
+import { decodeEffect, encodeEffect, WordIndex } from "../../shared/protocol/wireCodec.ts";
 import { summariseEffects } from "../../shared/rules/effects.ts";
 import { getHistoricalPath, getSinglePolicyPath, playPath } from "../../shared/rules/playPath.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
@@ -68,5 +69,24 @@ describe("why lines", () => {
       { indicator: "homicides", delta: 2500, region: "west", cause: "fragmentation", explanationKey: "fragmentationViolence", params: { region: "west" }, figures: [] },
     ];
     expect(getWhyLines(scenario, effects, "en", 1)[0]?.indicator).toBe("homicides");
+  });
+});
+
+describe("why lines after the wire", () => {
+  it("effects sent as word indexes and decoded word every line of every round identically, in both languages", () => {
+    // One word list for the whole game, as a session keeps it: later rounds refer to earlier words.
+    const words: string[] = [];
+    const index = new WordIndex(words, (w) => words.push(w));
+    for (const effects of rounds) {
+      const decoded = effects.map((e) => decodeEffect(encodeEffect(e, index), words));
+      const sent = effects.map((e) => ({ indicator: e.indicator, delta: e.delta, region: e.region, cause: e.cause, explanationKey: e.explanationKey, params: e.params, figures: e.figures }));
+      expect(decoded).toEqual(sent);
+      for (const lang of ["en", "es"] as const) {
+        for (const limit of [5, 6, 8]) expect(getWhyLines(scenario, decoded, lang, limit)).toEqual(getWhyLines(scenario, effects, lang, limit));
+      }
+    }
+    // Each distinct string travels once however many effects and rounds use it.
+    expect(new Set(words).size).toBe(words.length);
+    expect(words.length).toBeLessThan(rounds.flat().length);
   });
 });

@@ -6,6 +6,6 @@ export function comparable(state: SessionState): Record<string, unknown> {
   const json = state.toJSON() as Record<string, unknown>;
   const players = json.players as Record<string, Record<string, unknown>>;
   for (const p of Object.values(players)) delete p.connected;
-  for (const key of ["hostConnected", "spectators", "endsAt", "pausedRemainingMs"]) delete json[key];
+  for (const key of ["hostConnected", "spectators", "connectedCount", "endsAt", "pausedRemainingMs"]) delete json[key];
   return json;
 }

@@ -7,6 +7,7 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardCell } from "../../server/report/reportCsv.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
+import { getReveal, readEffects, readRoundLog } from "../../shared/protocol/wireCodec.ts";
 import { ReportSchema, type Report } from "../../shared/report/reportSchema.ts";
 import { SessionLookupResponseSchema } from "../../shared/report/sessionListSchema.ts";
 import { parseCsv } from "./parseCsv.ts";
@@ -73,13 +74,13 @@ describe("the report API", () => {
     const report: Report = ReportSchema.parse(await (await fetch(`${base}/api/sessions/${code}/report.json`, { headers: bearer(hostKey) })).json());
     expect(report.session).toMatchObject({ code, status: "live", phase: "results", roundsPlayed: 1, totalRounds: 1, language: "es" });
     const [round] = report.rounds;
-    expect(round).toMatchObject({ round: 1, resolved: true, votes: 2, tally: Object.fromEntries([...server.state.tally.entries()]) });
+    expect(round).toMatchObject({ round: 1, resolved: true, votes: 2, tally: getReveal(readRoundLog(server.state), server.state.round).tally });
     expect(round!.mix[first.id]).toBeCloseTo(1, 6);
     expect(round!.indicatorsEnd.homicides).toBe(server.state.indicators.get("homicides"));
     expect(round!.why.length).toBeGreaterThan(0);
     expect(round!.why[0]!.text).not.toMatch(/\{\w+\}/);
     // The report tells the same main story as the board and the phones: the biggest homicide effect leads.
-    const biggestHomicide = Math.max(...[...server.state.effects].filter((e) => e.indicator === "homicides").map((e) => Math.abs(e.delta)));
+    const biggestHomicide = Math.max(...readEffects(server.state).filter((e) => e.indicator === "homicides").map((e) => Math.abs(e.delta)));
     expect(round!.why[0]!.indicator).toBe("homicides");
     expect(Math.abs(round!.why[0]!.delta)).toBe(biggestHomicide);
     const argument = report.arguments.find((a) => a.id === argumentId)!;

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateOptions } from "../../shared/protocol/options.ts";
 import { parseJoinError } from "../../shared/protocol/refusals.ts";
 import type { Welcome } from "../../shared/protocol/stateTypes.ts";
+import { toSnapshot } from "../../client/state/snapshot.ts";
 import { getFreePort } from "../e2e/support/testServer.ts";
-import { REDIS_SERVER, hasRedisServer, startRedisServer, type RedisServer } from "../support/redisServer.ts";
+import { REDIS_SERVER, hasRedisServer, redisModeEnv, startRedisServer, type RedisServer } from "../support/redisServer.ts";
 import { UNTIMED, newDeviceToken, waitFor, type SessionRoomClient } from "./helpers.ts";
 
 const hasRedis = hasRedisServer;
@@ -56,8 +57,7 @@ async function startServerProcess(): Promise<ServerProcess> {
   const port = await getFreePort();
   const child = start(process.execPath, [join(ROOT, "server", "main.ts")], {
     PORT: String(port),
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    ...redisModeEnv(`redis://127.0.0.1:${redisPort}`, port),
     DATA_DIR: mkdtempSync(join(tmpdir(), "hc-redis-test-")),
     CLIENT_DIR: join(tmpdir(), "hc-no-client"),
     FACILITATOR_KEY: "redis-test-facilitator-key",
@@ -109,7 +109,8 @@ describe.skipIf(!hasRedis)("two processes sharing sessions through Redis", () =>
     const { host, code } = await createSession(a, { voteMode: "single" });
     const ana = await joinStudent(a, code, "Ana");
     const ben = await joinStudent(b, code, "Ben");
-    await waitFor(() => host.state.players.size === 2 && ana.room.state.players.size === 2 && ben.room.state.players.size === 2, 5000, "everyone to see both students");
+    // The host sees both seats; each student sees the count and its own seat.
+    await waitFor(() => host.state.players.size === 2 && ana.room.state.playerCount === 2 && ben.room.state.playerCount === 2, 5000, "everyone to see both students");
 
     await host.request("start", {});
     await host.request("advance", {});
@@ -124,7 +125,7 @@ describe.skipIf(!hasRedis)("two processes sharing sessions through Redis", () =>
     await waitFor(() => host.state.phase === "vote", 5000, "vote");
     await ana.room.request("vote", { choice: policyId });
     await ben.room.request("vote", { choice: policyId });
-    await waitFor(() => ben.room.state.phase === "resolve" && ben.room.state.tally.get(policyId) === 2, 5000, "the reveal on B's client");
+    await waitFor(() => ben.room.state.phase === "resolve" && toSnapshot(ben.room.state).tally[policyId] === 2, 5000, "the reveal on B's client");
     for (const r of [host, ana.room, ben.room]) await r.leave();
   });
 

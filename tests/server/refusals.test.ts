@@ -2,6 +2,7 @@
 // typed refusal and changes nothing; students cannot use host controls or see votes.
 import { describe, expect, it } from "vitest";
 import { MESSAGE_TYPES, MESSAGES } from "../../shared/protocol/messages.ts";
+import type { HistoryReply } from "../../shared/protocol/wireCodec.ts";
 import { parseJoinError } from "../../shared/protocol/refusals.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
 import { createSession, joinStudent, refusalOf, snapshot, useTestServer, waitFor } from "./helpers.ts";
@@ -128,12 +129,13 @@ describe("refusals", () => {
     expect(welcome).toMatchObject({ seat: "student" });
   });
 
-  it("after the session ends every request but welcome is refused as session/ended, and new students cannot join", async () => {
+  it("after the session ends every request but welcome and history is refused as session/ended, and new students cannot join", async () => {
     const { host, ana, code, server } = await setUp();
     await host.request("endSession", {});
     expect(server.state.phase).toBe("ended");
     for (const type of MESSAGE_TYPES) {
-      if (type === "welcome") continue;
+      // Reading requests stay open: who you are, and the debrief's historical path.
+      if (type === "welcome" || type === "history") continue;
       const sender = MESSAGES[type].who === "host" ? host : ana.room;
       const valid: Record<string, unknown> = {
         propose: { policyId: "p" }, endorse: { argumentId: "a1" }, vote: { choice: "p" }, extend: { seconds: 5 },
@@ -142,6 +144,8 @@ describe("refusals", () => {
       };
       expect((await refusalOf(sender.request(type, valid[type] ?? {}))).code, type).toBe("session/ended");
     }
+    // Ended before any debrief: there is no historical path to give.
+    expect(((await ana.room.request("history", {})) as HistoryReply).years).toEqual([]);
     const error = await testServer.colyseus.sdk.joinById(code, { as: "student", nickname: "Late", deviceToken: "late-device-token-123" }).then(() => null, (e: unknown) => e);
     expect(parseJoinError(error).code).toBe("join/session-ended");
   });

@@ -32,8 +32,6 @@ function capturesLine(scenario: Scenario, s: SessionSnapshot, lang: "en" | "es")
   return named.length > 0 ? t("host.results.captures", { count: s.captures.length, leaders: named.join(", ") }) : t("host.results.capturesUnnamed", { count: s.captures.length });
 }
 
-const seated = (s: SessionSnapshot) => s.players.filter((p) => p.connected).length;
-
 /** "Still waiting for: Ana, Cai" — names, so the teacher can nudge the right students. */
 function waitingLine(scenario: Scenario, s: SessionSnapshot): HTMLElement {
   const names = getWaitingFor(getRosterRows(scenario, s, getLanguage()), s.phase);
@@ -55,7 +53,7 @@ export function createSidePanel(connection: SessionConnection, scenario: Scenari
     case "propose":
       return progressPanel(
         t("host.propose.title"),
-        (s) => t("host.propose.progress", { done: s.players.filter((p) => p.proposed).length, total: seated(s) }),
+        (s) => t("host.propose.progress", { done: s.proposedCount, total: s.connectedCount }),
         (s) =>
           h(
             "div",
@@ -71,7 +69,7 @@ export function createSidePanel(connection: SessionConnection, scenario: Scenari
     case "debate":
       return createArgumentWallPanel(connection, scenario, snapshot);
     case "vote":
-      return progressPanel(t("host.vote.title"), (s) => t("host.vote.progress", { done: s.votesCast, total: seated(s) }), (s) => h("div", {}, waitingLine(scenario, s), h("p", { class: "hint" }, t("host.vote.secret"))))(snapshot);
+      return progressPanel(t("host.vote.title"), (s) => t("host.vote.progress", { done: s.votesCast, total: s.connectedCount }), (s) => h("div", {}, waitingLine(scenario, s), h("p", { class: "hint" }, t("host.vote.secret"))))(snapshot);
     case "resolve":
     case "results":
       return {

@@ -15,7 +15,7 @@ export function createWaitingPanel(ctx: PanelContext, snapshot: SessionSnapshot)
     element.append(createEventCards(ctx.scenario, snapshot.eventIds));
   }
   const update = (s: SessionSnapshot) => {
-    const students = s.players.filter((p) => !p.isBot).length;
+    const students = s.studentCount;
     const text =
       s.phase === "lobby"
         ? tn("student.wait.lobby", students)

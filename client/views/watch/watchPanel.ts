@@ -24,15 +24,13 @@ function argumentItem(card: WallCard): HTMLElement {
   );
 }
 
-const connectedSeats = (s: SessionSnapshot) => s.players.filter((p) => p.connected).length;
-
 /** The panel's content for the snapshot's phase; rebuilt on every state change (it holds no input to keep). */
 export function renderWatchPanel(scenario: Scenario, s: SessionSnapshot): HTMLElement {
   const lang = getLanguage();
   const section = (title: string, ...children: (HTMLElement | null)[]) => h("section", { class: "side-section" }, h("h2", {}, title), ...children);
   switch (s.phase) {
     case "lobby":
-      return section(t("watch.lobby.title"), h("p", { class: "progress-big" }, tn("watch.lobby.joined", s.players.length)));
+      return section(t("watch.lobby.title"), h("p", { class: "progress-big" }, tn("watch.lobby.joined", s.playerCount)));
     case "briefing": {
       const round = scenario.rounds[s.round - 1];
       return section(round ? round.title[lang] : t("phase.briefing"), round ? h("p", { class: "lead" }, round.summary[lang]) : null, createEventCards(scenario, s.eventIds));
@@ -40,7 +38,7 @@ export function renderWatchPanel(scenario: Scenario, s: SessionSnapshot): HTMLEl
     case "propose":
       return section(
         t("host.propose.title"),
-        h("p", { class: "progress-big" }, t("host.propose.progress", { done: s.players.filter((p) => p.proposed).length, total: connectedSeats(s) })),
+        h("p", { class: "progress-big" }, t("host.propose.progress", { done: s.proposedCount, total: s.connectedCount })),
         h("ul", { class: "count-list" }, ...scenario.policies.map((p) => h("li", { attrs: { style: `--policy-color:${p.color}` } }, h("span", {}, p.name[lang]), h("strong", {}, String(s.proposalCounts[p.id] ?? 0))))),
       );
     case "debate": {
@@ -48,7 +46,7 @@ export function renderWatchPanel(scenario: Scenario, s: SessionSnapshot): HTMLEl
       return section(t("watch.debate.title"), wall.length === 0 ? h("p", { class: "muted" }, t("debate.empty")) : h("ol", { class: "wall" }, ...wall.map(argumentItem)));
     }
     case "vote":
-      return section(t("host.vote.title"), h("p", { class: "progress-big" }, t("host.vote.progress", { done: s.votesCast, total: connectedSeats(s) })), h("p", { class: "hint" }, t("host.vote.secret")));
+      return section(t("host.vote.title"), h("p", { class: "progress-big" }, t("host.vote.progress", { done: s.votesCast, total: s.connectedCount })), h("p", { class: "hint" }, t("host.vote.secret")));
     case "resolve":
     case "results":
       // The board draws the vote bars; the panel leads with why things changed, then the tally in words for screen readers.
