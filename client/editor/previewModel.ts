@@ -1,38 +1,20 @@
 // The preview's numbers: the edited scenario played by the shared rules along a chosen path, a Monte-Carlo band, and calibration.
+// The seeds are played in batches (monteCarlo.ts) that Web Workers or the main thread run; this module plans and assembles them.
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
-import type { Indicator } from "../../shared/content/vocabulary.ts";
-import { INDICATORS } from "../../shared/content/vocabulary.ts";
-import type { CalibrationResult } from "../../shared/rules/calibration.ts";
-import { checkCalibration } from "../../shared/rules/calibration.ts";
-import type { GameRecord } from "../../shared/rules/playPath.ts";
-import { getHistoricalPath, getSinglePolicyPath, playPath } from "../../shared/rules/playPath.ts";
+import { getHistoricalPath, getSinglePolicyPath } from "../../shared/rules/playPath.ts";
 import type { PolicyMix } from "../../shared/rules/policyMix.ts";
 import { normaliseMix } from "../../shared/rules/policyMix.ts";
+import type { BatchResult, CalibrationRow, PathSeries, SeedBatch } from "./monteCarlo.ts";
+import { getSeed, mergeCalibration, mergePathSeries, playBatch, splitSeeds } from "./monteCarlo.ts";
+
+export type { Band, CalibrationRow, PathSeries } from "./monteCarlo.ts";
+export { BAND_HIGH, BAND_LOW, getQuantile } from "./monteCarlo.ts";
 
 /** Which path the preview plays: what Mexico did, one policy every round, or the facilitator's own rounds. */
 export type PathChoice = { kind: "historical" } | { kind: "policy"; policyId: string } | { kind: "custom" };
 
 /** Per round, policy id → effort weight (any non-negative numbers; normalised before playing). */
 export type CustomPath = Record<string, number>[];
-
-export interface Band {
-  low: number;
-  high: number;
-}
-
-export interface PathSeries {
-  years: number[];
-  /** The game with the scenario's default seed, per indicator. */
-  line: Record<Indicator, number[]>;
-  /** 10th–90th percentile over the seeds, per indicator and year. */
-  band: Record<Indicator, Band[]>;
-}
-
-export interface CalibrationRow {
-  result: CalibrationResult;
-  /** Seeds (of `seedCount`) whose historical replay lands within the target. */
-  withinSeeds: number;
-}
 
 export interface Preview {
   selected: PathSeries;
@@ -41,8 +23,8 @@ export interface Preview {
   seedCount: number;
 }
 
-export const BAND_LOW = 0.1;
-export const BAND_HIGH = 0.9;
+/** The most runs the facilitator can ask for. */
+export const MAX_SEED_COUNT = 10_000;
 
 /** The mixes to play for a choice; a custom path is normalised round by round, missing rounds repeat the last one. */
 export function getPathMixes(scenario: Scenario, choice: PathChoice, custom: CustomPath): PolicyMix[] {
@@ -57,58 +39,36 @@ export function getDefaultCustomPath(scenario: Scenario): CustomPath {
   return scenario.rounds.map((_, i) => Object.fromEntries(Object.entries(scenario.historicalPath[i]?.mix ?? {}).map(([id, share]) => [id, Math.round(share * 100)])));
 }
 
-/** Linear-interpolated quantile of sorted values. */
-export function getQuantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] ?? 0;
-  const b = sorted[hi] ?? a;
-  return a + (b - a) * (pos - lo);
-}
-
 /** Seeds for the Monte-Carlo band: the default seed first, then consecutive ones. */
 export function getSeeds(scenario: Scenario, count: number): number[] {
-  const base = scenario.settings.defaultSeed;
-  return Array.from({ length: count }, (_, i) => (base + i) >>> 0);
+  return Array.from({ length: count }, (_, i) => getSeed(scenario, i));
 }
 
-function emptyByIndicator<T>(make: () => T): Record<Indicator, T> {
-  return Object.fromEntries(INDICATORS.map((k) => [k, make()])) as Record<Indicator, T>;
+/** The run's seed count: at least 1, at most MAX_SEED_COUNT, whole. */
+export function clampSeedCount(seedCount: number): number {
+  return Math.min(MAX_SEED_COUNT, Math.max(1, Math.floor(Number.isFinite(seedCount) ? seedCount : 1)));
 }
 
-function summarise(records: readonly GameRecord[]): PathSeries {
-  const first = records[0];
-  const years = first ? first.years.map((y) => y.year) : [];
-  const line = emptyByIndicator<number[]>(() => []);
-  const band = emptyByIndicator<Band[]>(() => []);
-  for (const indicator of INDICATORS) {
-    line[indicator] = first ? first.years.map((y) => y.indicators[indicator]) : [];
-    band[indicator] = years.map((_, yi) => {
-      const values = records.map((r) => r.years[yi]?.indicators[indicator] ?? Number.NaN).filter(Number.isFinite).sort((a, b) => a - b);
-      return { low: getQuantile(values, BAND_LOW), high: getQuantile(values, BAND_HIGH) };
-    });
-  }
-  return { years, line, band };
+/** Path 0 is always the historical one (it carries calibration); path 1 the chosen one unless that is historical too. */
+export function planPreview(scenario: Scenario, choice: PathChoice, custom: CustomPath, seedCount: number, batchSize: number): SeedBatch[] {
+  const count = clampSeedCount(seedCount);
+  const batches = splitSeeds(0, getHistoricalPath(scenario), count, batchSize, true);
+  if (choice.kind !== "historical") batches.push(...splitSeeds(1, getPathMixes(scenario, choice, custom), count, batchSize, false));
+  return batches;
 }
 
-function playSeeds(scenario: Scenario, mixes: readonly PolicyMix[], seeds: readonly number[]): GameRecord[] {
-  return seeds.map((seed) => playPath(scenario, mixes, { seed }));
+/** The preview from every batch of a plan, in any order. */
+export function assemblePreview(results: readonly BatchResult[], choice: PathChoice, seedCount: number): Preview {
+  const count = clampSeedCount(seedCount);
+  const historicalBatches = results.filter((r) => r.pathIndex === 0);
+  const historical = mergePathSeries(historicalBatches, count);
+  const selected = choice.kind === "historical" ? historical : mergePathSeries(results.filter((r) => r.pathIndex === 1), count);
+  return { selected, historical, calibration: mergeCalibration(historicalBatches), seedCount: count };
 }
 
-/** Plays the historical path and the chosen one over `seedCount` seeds (the first is the default seed) and checks calibration. */
+/** Plays the historical path and the chosen one over `seedCount` seeds (the first is the default seed) and checks calibration, on this thread. */
 export function computePreview(scenario: Scenario, choice: PathChoice, custom: CustomPath, seedCount: number): Preview {
-  const seeds = getSeeds(scenario, Math.max(1, seedCount));
-  const historicalRecords = playSeeds(scenario, getHistoricalPath(scenario), seeds);
-  const historical = summarise(historicalRecords);
-  const selected = choice.kind === "historical" ? historical : summarise(playSeeds(scenario, getPathMixes(scenario, choice, custom), seeds));
-  const firstRecord = historicalRecords[0];
-  const calibration = firstRecord
-    ? checkCalibration(firstRecord, scenario.calibration).map((result) => ({
-        result,
-        withinSeeds: historicalRecords.filter((r) => checkCalibration(r, [result.target])[0]?.isWithin === true).length,
-      }))
-    : [];
-  return { selected, historical, calibration, seedCount: seeds.length };
+  const count = clampSeedCount(seedCount);
+  const results = planPreview(scenario, choice, custom, count, count).map((batch) => playBatch(scenario, batch));
+  return assemblePreview(results, choice, count);
 }

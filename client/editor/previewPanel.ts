@@ -1,10 +1,12 @@
-// The preview: pick a path (historical, one policy, custom round by round) and an indicator; chart, data table and calibration,
-// recomputed with the shared rules a moment after each valid edit.
+// The preview: pick a path (historical, one policy, custom round by round), an indicator and the number of runs; chart, data
+// table and calibration, recomputed with the shared rules in Web Workers a moment after each valid edit (a stale run is dropped).
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import type { Indicator } from "../../shared/content/vocabulary.ts";
 import { INDICATORS } from "../../shared/content/vocabulary.ts";
 import type { CustomPath, PathChoice, Preview } from "./previewModel.ts";
-import { computePreview, getDefaultCustomPath } from "./previewModel.ts";
+import { clampSeedCount, getDefaultCustomPath } from "./previewModel.ts";
+import type { PreviewRunner, RunProgress, RunStats } from "./previewRunner.ts";
+import { createPreviewRunner } from "./previewRunner.ts";
 import type { ChartInput } from "./lineChart.ts";
 import { renderLegend, renderLineChart } from "./lineChart.ts";
 import { renderPreviewTable } from "./previewTable.ts";
@@ -12,9 +14,10 @@ import { renderCalibration } from "./calibrationPanel.ts";
 import { createCustomPathEditor } from "./customPathEditor.ts";
 import { localize, t } from "./editorI18n.ts";
 import { h, uid } from "../ui/dom.ts";
+import { formatNumber } from "../i18n/i18n.ts";
 
 const DEBOUNCE_MS = 350;
-const SEED_CHOICES = [20, 100, 200];
+const SEED_CHOICES = [20, 100, 200, 1_000, 10_000];
 
 export interface PreviewPanel {
   element: HTMLElement;
@@ -39,12 +42,17 @@ export function createPreviewPanel(): PreviewPanel {
   let seedCount = 100;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let preview: Preview | null = null;
+  let runner: PreviewRunner | null = null;
 
   const pathSelect = h("select", { id: uid("path"), attrs: { name: "previewPath" } });
   const indicatorSelect = h("select", { id: uid("indicator"), attrs: { name: "previewIndicator" } });
-  const seedsSelect = h("select", { id: uid("seeds"), attrs: { name: "previewSeeds" } }, ...SEED_CHOICES.map((n) => h("option", { attrs: { value: n, selected: n === seedCount } }, String(n))));
+  const seedsSelect = h("select", { id: uid("seeds"), attrs: { name: "previewSeeds" } }, ...SEED_CHOICES.map((n) => h("option", { attrs: { value: n, selected: n === seedCount } }, formatNumber(n))));
   const status = h("p", { class: "preview-status", attrs: { "aria-live": "polite" } });
   const customHost = h("div", { class: "custom-path" });
+  const runTextId = uid("run");
+  const runText = h("span", { id: runTextId });
+  const runProgress = h("progress", { attrs: { "aria-labelledby": runTextId, hidden: true } });
+  const runLine = h("p", { class: "preview-run", attrs: { "aria-live": "polite" } }, runProgress, runText);
   const chartTitleId = uid("chart-title");
   const chartTitle = h("h3", { id: chartTitleId, class: "chart-title" });
   const chartHost = h("div", { class: "chart-host" });
@@ -68,6 +76,7 @@ export function createPreviewPanel(): PreviewPanel {
     controls,
     customHost,
     status,
+    runLine,
     h("figure", { class: "chart" }, chartTitle, chartHost, legendHost),
     tableHost,
     h("h2", { id: "calibration-heading" }, t("calibration.title")),
@@ -122,17 +131,45 @@ export function createPreviewPanel(): PreviewPanel {
     calibrationHost.replaceChildren(renderCalibration(s, preview.calibration, preview.seedCount));
   };
 
+  const showProgress = ({ done, total }: RunProgress) => {
+    runProgress.max = total;
+    runProgress.value = done;
+    runProgress.hidden = false;
+    if (done === 0) runText.textContent = t("preview.running", { total: formatNumber(total) });
+  };
+
+  const showStats = (stats: RunStats) => {
+    runProgress.hidden = true;
+    const values = { games: formatNumber(stats.games), seconds: formatNumber(stats.ms / 1000, { maximumFractionDigits: 2 }), workers: stats.workers };
+    runText.textContent = stats.workers > 0 ? t("preview.took", values) : t("preview.tookMainThread", values);
+    element.dataset.computedMs = String(Math.round(stats.ms));
+    element.dataset.games = String(stats.games);
+    element.dataset.workers = String(stats.workers);
+  };
+
   const compute = () => {
     if (!scenario) return;
-    const started = performance.now();
-    preview = computePreview(scenario, choice, custom ?? getDefaultCustomPath(scenario), seedCount);
-    element.dataset.computedMs = String(Math.round(performance.now() - started));
-    element.dataset.state = "ready";
-    render();
+    runner ??= createPreviewRunner();
+    const run = runner.run(scenario, choice, custom ?? getDefaultCustomPath(scenario), seedCount, showProgress);
+    run.then(
+      (result) => {
+        if (!result) return; // a later edit started a new run
+        preview = result.preview;
+        showStats(result.stats);
+        element.dataset.state = "ready";
+        render();
+      },
+      (error: unknown) => {
+        runProgress.hidden = true;
+        runText.textContent = t("preview.failed", { reason: error instanceof Error ? error.message : String(error) });
+        element.dataset.state = "failed";
+      },
+    );
   };
 
   function schedule(): void {
     element.dataset.state = "pending";
+    runner?.cancel(); // the running games are stale now: stop them before the debounce ends
     clearTimeout(timer);
     timer = setTimeout(compute, DEBOUNCE_MS);
   }
@@ -147,7 +184,7 @@ export function createPreviewPanel(): PreviewPanel {
     render();
   });
   seedsSelect.addEventListener("change", () => {
-    seedCount = Number(seedsSelect.value) || 100;
+    seedCount = clampSeedCount(Number(seedsSelect.value) || 100);
     schedule();
   });
 
