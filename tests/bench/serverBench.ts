@@ -12,6 +12,7 @@ import { defaultWorkers, parseBenchArgs, type BenchOptions } from "./server/benc
 import type { TargetName } from "./server/ipc.ts";
 import { buildReport, formatTable, type Report } from "./server/report.ts";
 import { choosePinning } from "./server/serverProcess.ts";
+import { hasRedisServer, REDIS_SERVER, startRedisServer, type RedisServer } from "../support/redisServer.ts";
 
 const SCENARIO_ID = process.env.DEFAULT_SCENARIO || "mexico-2006";
 
@@ -41,8 +42,19 @@ if (options.rounds > scenario.rounds.length) {
   process.exit(2);
 }
 
+let redis: RedisServer | null = null;
+if (options.redis) {
+  if (!hasRedisServer) {
+    console.error(`--redis needs redis-server at ${REDIS_SERVER} (apt-get install redis-server)`);
+    process.exit(2);
+  }
+  redis = await startRedisServer();
+  const running = redis;
+  liveChildren.add({ killNow: () => running.stop() });
+}
+
 const totalStudents = options.sessions * options.studentsPerSession;
-const pinning = choosePinning(availableParallelism());
+const pinning = choosePinning(availableParallelism(), options.redis ? 2 : 1);
 const config: BenchConfig = {
   sessions: options.sessions,
   studentsPerSession: options.studentsPerSession,
@@ -54,17 +66,25 @@ const config: BenchConfig = {
   policies: scenario.policies.map((p) => p.id),
   endorsementsPerStudent: scenario.settings.endorsementsPerStudent,
   votePoints: scenario.settings.votePoints,
+  redisUrl: redis?.url ?? null,
 };
 const log = (line: string): void => {
   if (!options.json) console.error(line);
 };
-const where = pinning.taskset ? `server on CPU ${pinning.serverCpus}, clients on CPU ${pinning.clientCpus}` : "not pinned (no taskset or a single core)";
+const sharedCore = options.redis && new Set(pinning.perServerCpus).size < pinning.perServerCpus.length;
+const where = !pinning.taskset
+  ? "not pinned (no taskset or a single core)"
+  : options.redis
+    ? sharedCore
+      ? `two product processes through Redis, both on CPU ${pinning.perServerCpus[0]} (too few cores for one each), clients on CPU ${pinning.clientCpus}`
+      : `two product processes through Redis on CPU ${pinning.perServerCpus.join(" and ")}, clients on CPU ${pinning.clientCpus}`
+    : `server on CPU ${pinning.serverCpus}, clients on CPU ${pinning.clientCpus}`;
 const header =
   `Server benchmark: ${options.sessions} session(s) × ${options.studentsPerSession} students, ${options.rounds} round(s), ` +
   `${options.withArguments ? "with" : "without"} arguments · ${options.runs} run(s)${options.runs > 1 ? " (medians)" : ""} · ${where}, ${config.workers} client processes`;
 log(header);
 
-const targets: TargetName[] = options.only ? [options.only] : ["product", "baseline"];
+const targets: TargetName[] = options.redis ? ["product"] : options.only ? [options.only] : ["product", "baseline"];
 const runs: Report["runs"] = [];
 let failed = false;
 for (let i = 0; i < options.runs; i++) {
@@ -91,6 +111,7 @@ const report = buildReport(
     runs: options.runs,
     withArguments: options.withArguments,
     spreadMs: options.spreadMs,
+    redis: options.redis,
     workers: config.workers,
     pinning,
     scenarioId: SCENARIO_ID,
@@ -99,5 +120,6 @@ const report = buildReport(
 );
 if (options.json) console.log(JSON.stringify(report));
 else console.log(formatTable(report, header));
+redis?.stop();
 const clean = runs.every((r) => targets.every((t) => r[t] && r[t]!.errorCount === 0 && r[t]!.held === r[t]!.students));
 process.exit(failed || !clean ? 1 : 0);

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { connect } from "node:net";
-import { getFreePort } from "../e2e/support/testServer.ts";
+import { getFreePort } from "./freePort.ts";
 
 export const REDIS_SERVER = "/usr/bin/redis-server";
 /** CI installs it (.ci/run); without it the Redis tests are skipped with a message. */
@@ -42,4 +42,9 @@ export async function startRedisServer(): Promise<RedisServer> {
       if (child.exitCode === null) child.kill("SIGKILL");
     },
   };
+}
+
+/** The environment that runs a server process in Redis mode on `port`, as the Redis tests and `bench:server --redis` start them. */
+export function redisModeEnv(redisUrl: string, port: number): Record<string, string> {
+  return { REDIS_URL: redisUrl, PUBLIC_ADDRESS: `127.0.0.1:${port}` };
 }

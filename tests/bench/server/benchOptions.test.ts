@@ -1,6 +1,7 @@
 // Command-line options of the server benchmark: defaults, flags, and clear refusals of bad input.
 import { describe, expect, it } from "vitest";
 import { defaultWorkers, parseBenchArgs } from "./benchOptions.ts";
+import { choosePinning } from "./serverProcess.ts";
 import { actionDelayMs } from "./targets.ts";
 
 describe("bench:server options", () => {
@@ -21,6 +22,21 @@ describe("bench:server options", () => {
     expect(() => parseBenchArgs(["1", "40", "--runs"])).toThrow(/--runs needs a value/);
     expect(() => parseBenchArgs(["1", "40", "--only", "server"])).toThrow(/--only takes product or baseline/);
     expect(() => parseBenchArgs(["1", "40", "--fast"])).toThrow(/unknown option --fast/);
+  });
+
+  it("reads --redis, which measures the product only", () => {
+    expect(parseBenchArgs(["2", "40", "--redis"])).toMatchObject({ sessions: 2, redis: true });
+    expect(parseBenchArgs(["2", "40"]).redis).toBe(false);
+    expect(() => parseBenchArgs(["2", "40", "--redis", "--only", "baseline"])).toThrow(/--redis runs the product only/);
+  });
+
+  it("pins one core per server process while cores remain for the clients, else the servers share CPU 0", () => {
+    const pinning = choosePinning(2, 2);
+    if (!pinning.taskset) return; // no taskset here: nothing is pinned
+    expect(pinning).toMatchObject({ perServerCpus: ["0", "0"], clientCpus: "1" });
+    expect(choosePinning(2)).toMatchObject({ perServerCpus: ["0"], serverCpus: "0", clientCpus: "1" });
+    expect(choosePinning(4, 2)).toMatchObject({ perServerCpus: ["0", "1"], clientCpus: "2-3" });
+    expect(choosePinning(3, 2)).toMatchObject({ perServerCpus: ["0", "1"], clientCpus: "2" });
   });
 
   it("uses at least two client processes and one more per 250 students, up to eight", () => {

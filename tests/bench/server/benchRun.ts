@@ -1,8 +1,9 @@
 // One measured run of one target (the product or the baseline): start its server, create the
 // sessions, join every student, play ROUNDS rounds, and turn what the workers and the server
 // report into per-student figures.
-import { createServer } from "node:net";
 import { ACTION_KINDS, type ActionKind, type TargetName, type WorkerResult } from "./ipc.ts";
+import { getFreePort } from "../../support/freePort.ts";
+import { redisModeEnv } from "../../support/redisServer.ts";
 import { ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
 import { percentile } from "./stats.ts";
 import { WorkerPool } from "./workerPool.ts";
@@ -19,6 +20,23 @@ export interface BenchConfig {
   policies: string[];
   endorsementsPerStudent: number;
   votePoints: number;
+  /** Redis mode: the product runs as two processes sharing sessions through this Redis server (null: one process). */
+  redisUrl: string | null;
+}
+
+/** One server process's share of a multi-process (Redis mode) run. */
+export interface ProcessShare {
+  port: number;
+  cpus: string | null;
+  sessions: number;
+  students: number;
+  playCpuMs: number;
+  cpuMsPerStudentRound: number;
+  /** Share of one core the process used during play (CPU time ÷ play time). */
+  coreShare: number;
+  /** Students one core would hold at this run's pace: students ÷ core share. */
+  studentsPerCore: number;
+  peakRssBytes: number;
 }
 
 export interface LatencySummary {
@@ -66,17 +84,8 @@ export interface TargetRun {
   serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
   clientLoopDelayP99Ms: number;
   playSeconds: number;
-}
-
-export async function getFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
+  /** Per server process, when the run had more than one (Redis mode). */
+  processes: ProcessShare[];
 }
 
 /** Timers of every session (seconds): short show-phases, and acting phases long enough that they end because everyone acted. */
@@ -92,16 +101,41 @@ function summarise(samples: number[]): LatencySummary {
 /** Children alive right now, killed by the exit handler if the benchmark stops abruptly. */
 export const liveChildren = new Set<{ killNow(): void }>();
 
+/** Colyseus publishes each process's room count at most once a second; Redis-mode sessions are created in waves this far apart so they spread. */
+const ROOM_COUNT_PUBLISH_MS = 1100;
+
+/** Sums the processes' memory; the event-loop delay is the worst process's. */
+function combine(probes: ServerMemory[]): ServerMemory {
+  return {
+    rssBytes: probes.reduce((n, p) => n + p.rssBytes, 0),
+    heapUsedBytes: probes.reduce((n, p) => n + p.heapUsedBytes, 0),
+    eventLoopDelayMs: {
+      p50: Math.max(...probes.map((p) => p.eventLoopDelayMs.p50)),
+      p99: Math.max(...probes.map((p) => p.eventLoopDelayMs.p99)),
+      max: Math.max(...probes.map((p) => p.eventLoopDelayMs.max)),
+    },
+  };
+}
+
 export async function runTarget(target: TargetName, config: BenchConfig, log: (line: string) => void): Promise<TargetRun> {
   const { sessions, studentsPerSession, rounds } = config;
   const students = sessions * studentsPerSession;
   const timers = benchTimers(config);
-  const server = new ServerProcess(target, await getFreePort(), config.pinning);
-  liveChildren.add(server);
+  const redisUrl = target === "product" ? config.redisUrl : null;
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < (redisUrl ? 2 : 1); i++) {
+    const port = await getFreePort();
+    const server = new ServerProcess(target, port, config.pinning, { cpus: config.pinning.perServerCpus[i] ?? config.pinning.serverCpus, env: redisUrl ? redisModeEnv(redisUrl, port) : {} });
+    servers.push(server);
+    liveChildren.add(server);
+  }
+  const probe = async (reset = false): Promise<ServerMemory> => combine(await Promise.all(servers.map((s) => s.probe(reset))));
+  const cpuEach = (): number[] => servers.map((s) => s.cpuMs());
+  const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
   let pool: WorkerPool | null = null;
   try {
-    await server.ready();
-    const idle = await server.probe();
+    await Promise.all(servers.map((s) => s.ready()));
+    const idle = await probe();
     pool = new WorkerPool(Math.max(1, Math.min(config.workers, students + sessions)), config.pinning);
     liveChildren.add(pool);
     const workers = pool;
@@ -114,7 +148,8 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       workers.send(w, {
         type: "init",
         target,
-        endpoint: server.endpoint,
+        // Matchmaking requests spread over the processes; each room's socket goes to the process holding it.
+        endpoint: servers[w % servers.length]!.endpoint,
         createOptions,
         policies: config.policies,
         withArguments: config.withArguments,
@@ -123,26 +158,37 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       });
     }
 
-    // Hosts: session s lives in worker s % W.
+    // Hosts: session s lives in worker s % W. With several processes, in waves (see ROOM_COUNT_PUBLISH_MS).
     const setupErrors: string[] = [];
-    const created = await Promise.all(
-      Array.from({ length: W }, (_, w) => {
-        const mine = Array.from({ length: sessions }, (_, s) => s).filter((s) => s % W === w);
-        return workers.ask(w, { type: "create", sessions: mine }, "created", 60_000 + 1000 * mine.length);
-      }),
-    );
     const codes = new Map<number, string>();
-    for (const c of created) {
-      for (const { session, code } of c.codes) codes.set(session, code);
-      setupErrors.push(...c.errors);
+    const portOf = new Map<number, number>();
+    const waveSize = servers.length > 1 ? Math.max(1, Math.ceil(sessions / 10)) : sessions;
+    for (let first = 0; first < sessions; first += waveSize) {
+      if (first > 0) await new Promise((r) => setTimeout(r, ROOM_COUNT_PUBLISH_MS));
+      const wave = Array.from({ length: Math.min(waveSize, sessions - first) }, (_, k) => first + k);
+      const created = await Promise.all(
+        Array.from({ length: W }, (_, w) => {
+          const mine = wave.filter((s) => s % W === w);
+          return workers.ask(w, { type: "create", sessions: mine }, "created", 60_000 + 1000 * mine.length);
+        }),
+      );
+      for (const c of created) {
+        for (const { session, code, port } of c.codes) {
+          codes.set(session, code);
+          portOf.set(session, port);
+        }
+        setupErrors.push(...c.errors);
+      }
     }
-    const afterCreate = await server.probe();
-    log(`  ${target}: ${codes.size}/${sessions} sessions created, joining ${students} students over ${W} workers`);
+    const afterCreate = await probe();
+    const where = servers.length > 1 ? ` on ${servers.map((sv) => `${[...portOf.values()].filter((p) => p === sv.port).length} (:${sv.port})`).join(" + ")}` : "";
+    log(`  ${target}: ${codes.size}/${sessions} sessions created${where}, joining ${students} students over ${W} workers`);
 
     // Students: global index g = s × perSession + i lives in worker g % W.
-    const cpuBeforeJoin = server.cpuMs();
-    let peakRss = server.rssBytes();
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssBytes())), 200);
+    const cpuBeforeJoin = cpuEach();
+    const peakRss = servers.map((sv) => sv.rssBytes());
+    const samplePeaks = (): void => servers.forEach((sv, i) => (peakRss[i] = Math.max(peakRss[i]!, sv.rssBytes())));
+    const sampler = setInterval(samplePeaks, 200);
     try {
       const joined = await Promise.all(
         Array.from({ length: W }, (_, w) => {
@@ -156,8 +202,8 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         }),
       );
       for (const j of joined) setupErrors.push(...j.errors);
-      const cpuAfterJoin = server.cpuMs();
-      const afterJoin = await server.probe(true);
+      const cpuAfterJoin = cpuEach();
+      const afterJoin = await probe(true);
       const joinedCount = joined.reduce((n, j) => n + j.joined, 0);
       log(`  ${target}: ${joinedCount}/${students} students joined; playing ${rounds} round(s)`);
 
@@ -165,23 +211,44 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       const t0 = performance.now();
       const results = await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "play", timeoutMs: playTimeoutMs }, "played", playTimeoutMs + 30_000)));
       const playSeconds = (performance.now() - t0) / 1000;
-      const cpuAfterPlay = server.cpuMs();
-      const end = await server.probe();
+      const cpuAfterPlay = cpuEach();
+      const end = await probe();
       clearInterval(sampler);
-      peakRss = Math.max(peakRss, server.rssBytes());
+      samplePeaks();
       await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "leave" }, "left", 15_000).catch(() => undefined)));
 
+      const processes: ProcessShare[] =
+        servers.length > 1
+          ? servers.map((sv, i) => {
+              const mySessions = [...portOf.values()].filter((p) => p === sv.port).length;
+              const myStudents = mySessions * studentsPerSession;
+              const playCpuMs = cpuAfterPlay[i]! - cpuAfterJoin[i]!;
+              const coreShare = playCpuMs / (playSeconds * 1000);
+              return {
+                port: sv.port,
+                cpus: config.pinning.perServerCpus[i] ?? null,
+                sessions: mySessions,
+                students: myStudents,
+                playCpuMs,
+                cpuMsPerStudentRound: playCpuMs / Math.max(1, myStudents * rounds),
+                coreShare,
+                studentsPerCore: coreShare > 0 ? myStudents / coreShare : NaN,
+                peakRssBytes: peakRss[i]!,
+              };
+            })
+          : [];
       return summariseRun({
         target,
         config,
         results,
         setupErrors,
         joinedCount,
-        memory: { idle, afterCreate, afterJoin, peakRss },
-        cpu: { join: cpuAfterJoin - cpuBeforeJoin, play: cpuAfterPlay - cpuAfterJoin },
+        memory: { idle, afterCreate, afterJoin, peakRss: sum(peakRss) },
+        cpu: { join: sum(cpuAfterJoin) - sum(cpuBeforeJoin), play: sum(cpuAfterPlay) - sum(cpuAfterJoin) },
         serverLoopDelayMs: end.eventLoopDelayMs,
         playSeconds,
         createdSessions: codes.size,
+        processes,
       });
     } finally {
       clearInterval(sampler);
@@ -191,8 +258,10 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       await pool.stop();
       liveChildren.delete(pool);
     }
-    await server.stop();
-    liveChildren.delete(server);
+    for (const server of servers) {
+      await server.stop();
+      liveChildren.delete(server);
+    }
   }
 }
 
@@ -207,6 +276,7 @@ interface RawRun {
   serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
   playSeconds: number;
   createdSessions: number;
+  processes: ProcessShare[];
 }
 
 /** Expected actions per student per round: propose, each endorsement they can give, vote. */
@@ -276,5 +346,6 @@ export function summariseRun(raw: RawRun): TargetRun {
     serverLoopDelayMs: raw.serverLoopDelayMs,
     clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
     playSeconds: raw.playSeconds,
+    processes: raw.processes,
   };
 }

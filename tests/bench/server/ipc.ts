@@ -51,7 +51,8 @@ export type ToWorker = WorkerInit | WorkerCreate | WorkerJoin | WorkerPlay | Wor
 
 export interface WorkerCreated {
   type: "created";
-  codes: { session: number; code: string }[];
+  /** `port`: the port of the process whose socket the host's room connected to (Redis mode spreads sessions over two). */
+  codes: { session: number; code: string; port: number }[];
   errors: string[];
 }
 

@@ -164,7 +164,7 @@ class StudentClient {
 }
 
 async function createHosts(sessions: number[]): Promise<void> {
-  const codes: { session: number; code: string }[] = [];
+  const codes: { session: number; code: string; port: number }[] = [];
   const failures: string[] = [];
   for (const session of sessions) {
     try {
@@ -183,7 +183,7 @@ async function createHosts(sessions: number[]): Promise<void> {
         onProgress();
       });
       hosts.set(session, room);
-      codes.push({ session, code: room.roomId });
+      codes.push({ session, code: room.roomId, port: Number(new URL((room.connection.transport as unknown as { ws: WebSocket }).ws.url).port) });
     } catch (error) {
       failures.push(`create: ${describe(error)}`);
     }

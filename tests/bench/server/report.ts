@@ -81,6 +81,29 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text + " " : text + " ".repeat(width - text.length);
 }
 
+/**
+ * Redis mode: each process's share of each run, and the capacity they add up to. "Students per core"
+ * is the students a process held ÷ the share of one core it used during play: how many students one
+ * core would hold at this run's pace.
+ */
+export function formatProcesses(report: Report): string[] {
+  const lines: string[] = [];
+  for (const [i, run] of report.runs.entries()) {
+    const processes = run.product?.processes ?? [];
+    if (processes.length < 2) continue;
+    for (const p of processes) {
+      lines.push(
+        `run ${i + 1} process :${p.port}${p.cpus ? ` (CPU ${p.cpus})` : ""}: ${p.sessions} sessions, ${p.students} students, CPU ${formatMs(p.cpuMsPerStudentRound)}/student-round, ` +
+          `${(p.coreShare * 100).toFixed(0)}% of a core during play → ≈ ${Math.round(p.studentsPerCore).toLocaleString("en")} students per core, peak RSS ${(p.peakRssBytes / 1048576).toFixed(0)} MB`,
+      );
+    }
+    const students = processes.reduce((n, p) => n + p.students, 0);
+    const capacity = processes.reduce((n, p) => n + p.studentsPerCore, 0);
+    lines.push(`run ${i + 1} combined: ${students} students over ${processes.length} processes (held ${run.product!.held}, ${run.product!.errorCount} errors); capacity at this pace ≈ ${Math.round(capacity).toLocaleString("en")} students with one core per process`);
+  }
+  return lines;
+}
+
 /** The readable table: one column per target and one for the ratio. */
 export function formatTable(report: Report, header: string): string {
   const p = report.medians.product;
@@ -120,6 +143,7 @@ export function formatTable(report: Report, header: string): string {
       );
     }
   }
+  lines.push(...formatProcesses(report));
   lines.push(...formatTargets(report.targets));
   return lines.join("\n");
 }

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasRedisServer } from "../../support/redisServer.ts";
 import type { Report } from "./report.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
@@ -35,6 +36,21 @@ describe("bench:server", () => {
     expect(product!.bytesPerStudentRoundByPhase.resolve!).toBeGreaterThan(product!.bytesPerStudentRoundByPhase.vote!);
     expect(report.ratios.bytesPerStudentRound).toBeGreaterThan(1);
     expect(report.medians.product!.latencyP95Ms).toBe(product!.latencyMs.p95);
+  }, 180_000);
+
+  it.skipIf(!hasRedisServer)("--redis spreads the sessions over two processes sharing them through Redis and prints each one's share", () => {
+    const result = runBench(["2", "3", "1", "--redis", "--json", "--spread-ms", "200"]);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    const { product, baseline } = report.runs[0]!;
+    expect(baseline).toBeUndefined();
+    expect(product!.held).toBe(6);
+    expect(product!.errorCount).toBe(0);
+    expect(product!.actionsTimed).toBe(product!.actionsExpected);
+    expect(product!.processes).toHaveLength(2);
+    expect(product!.processes.map((p) => p.sessions)).toEqual([1, 1]);
+    expect(new Set(product!.processes.map((p) => p.port)).size).toBe(2);
+    for (const p of product!.processes) expect(p.playCpuMs).toBeGreaterThan(0);
   }, 180_000);
 
   it("refuses bad arguments before starting anything", () => {

@@ -53,17 +53,24 @@ function tryExec(cmd: string, args: string[]): string {
   }
 }
 
-/** Where the server and the clients run: disjoint CPU lists when taskset exists and there are ≥ 2 cores. */
+/** Where the server(s) and the clients run: disjoint CPU lists when taskset exists and there are ≥ 2 cores. */
 export interface Pinning {
   taskset: string | null;
   serverCpus: string | null;
   clientCpus: string | null;
+  /** One CPU list per server process (the Redis mode runs two): each its own core while cores remain for the clients, else they share CPU 0. */
+  perServerCpus: (string | null)[];
 }
 
-export function choosePinning(cpuCount: number): Pinning {
+export function choosePinning(cpuCount: number, servers = 1): Pinning {
   const taskset = tryExec("sh", ["-c", "command -v taskset"]) || null;
-  if (!taskset || cpuCount < 2) return { taskset: null, serverCpus: null, clientCpus: null };
-  return { taskset, serverCpus: "0", clientCpus: cpuCount === 2 ? "1" : `1-${cpuCount - 1}` };
+  if (!taskset || cpuCount < 2) return { taskset: null, serverCpus: null, clientCpus: null, perServerCpus: Array.from({ length: servers }, () => null) };
+  const range = (first: number): string => (first === cpuCount - 1 ? String(first) : `${first}-${cpuCount - 1}`);
+  if (cpuCount > servers) {
+    const perServerCpus = Array.from({ length: servers }, (_, i) => String(i));
+    return { taskset, serverCpus: perServerCpus.join(","), clientCpus: range(servers), perServerCpus };
+  }
+  return { taskset, serverCpus: "0", clientCpus: range(1), perServerCpus: Array.from({ length: servers }, () => "0") };
 }
 
 /** fork() options that run the script under `taskset -c <cpus>` (the IPC channel survives taskset's exec). */
@@ -92,7 +99,8 @@ export class ServerProcess {
   private stderrTail = "";
   private exited = false;
 
-  constructor(target: TargetName, port: number, pinning: Pinning) {
+  /** `cpus` overrides the pinning's server CPUs; `env` adds variables (the Redis mode's REDIS_URL and PUBLIC_ADDRESS). */
+  constructor(target: TargetName, port: number, pinning: Pinning, extra: { cpus?: string | null; env?: Record<string, string> } = {}) {
     this.target = target;
     this.port = port;
     // The product's /api/health shows its figures only with the facilitator key: the server reads
@@ -111,7 +119,9 @@ export class ServerProcess {
         JOIN_RATE_LIMIT: "1000000",
       });
     }
-    this.child = fork(script, [], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe", "ipc"], ...pinnedForkOptions(pinning, pinning.serverCpus, serverNodeArgs()) });
+    Object.assign(env, extra.env);
+    const cpus = extra.cpus === undefined ? pinning.serverCpus : extra.cpus;
+    this.child = fork(script, [], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe", "ipc"], ...pinnedForkOptions(pinning, cpus, serverNodeArgs()) });
     this.child.stderr?.on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000);
     });

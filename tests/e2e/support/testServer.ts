@@ -1,24 +1,15 @@
 // Starts the real session server (the server's app config) on a free port, serving the built client.
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { createAppConfig } from "../../../server/appConfig.ts";
+import { getFreePort } from "../../support/freePort.ts";
 import { E2E_CLIENT_DIR } from "./clientDir.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
-export async function getFreePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+export { getFreePort };
 
 export interface TestServer {
   url: string;
