@@ -1,5 +1,6 @@
 // Number formatting for indicators and changes, per indicator format and language (pure).
 import type { Language } from "../../shared/i18n.ts";
+import { roundChange } from "../../shared/protocol/whyEffects.ts";
 
 export type IndicatorFormat = "count" | "index" | "usdBillions" | "usdMillions";
 
@@ -24,7 +25,8 @@ export function formatIndicatorValue(value: number, format: IndicatorFormat, lan
 
 /** A change with an explicit sign ("+1,234", "−2.5", "±0"). */
 export function formatSignedChange(delta: number, format: IndicatorFormat, lang: Language): string {
-  const rounded = format === "count" || format === "usdMillions" ? Math.round(delta) : Math.round(delta * 10) / 10;
+  // The same rounding decides which effects the server sends (shared/protocol/whyEffects.ts).
+  const rounded = roundChange(delta, format);
   if (rounded === 0) return "±0";
   const body = formatIndicatorValue(Math.abs(rounded), format, lang);
   return `${rounded > 0 ? "+" : "−"}${body}`;

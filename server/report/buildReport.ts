@@ -7,7 +7,7 @@ import type { Language } from "../../shared/i18n.ts";
 import type { VoteValue } from "../../shared/protocol/messages.ts";
 import type { BotStrategy } from "../../shared/protocol/options.ts";
 import { DEFAULT_PHASE_SECONDS, TIMED_PHASES, type Phase } from "../../shared/protocol/phases.ts";
-import { getReveal, readEffects, readRoundLog, readYears } from "../../shared/protocol/wireCodec.ts";
+import { getReveal, readRoundLog, readYears } from "../../shared/protocol/wireCodec.ts";
 import { REPORT_VERSION, ReportSchema, type Report, type ReportArgument, type ReportRound, type ReportStudent, type WhyLine } from "../../shared/report/reportSchema.ts";
 import { createInitialState } from "../../shared/rules/gameState.ts";
 import { selectWhyEffects } from "../../shared/rules/whySelection.ts";
@@ -105,7 +105,7 @@ class ReportCollector {
       mix: reveal.mix,
       start: outcome ? { ...outcome.startIndicators } : initial,
       end: outcome ? { ...outcome.endIndicators } : initial,
-      effects: readEffects(s),
+      effects: session.roundEffects,
       captures: [...s.captures].map((c) => ({ year: c.year, leaderId: c.leaderId, regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled })),
       seats: readSeats(session),
     });

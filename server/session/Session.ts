@@ -19,7 +19,7 @@ import type { Phase, TimedPhase } from "../../shared/protocol/phases.ts";
 import { DEFAULT_PHASE_SECONDS, TIMED_PHASES } from "../../shared/protocol/phases.ts";
 import type { Refusal } from "../../shared/protocol/refusals.ts";
 import { refusal } from "../../shared/protocol/refusals.ts";
-import type { Mine, YearPoint } from "../../shared/protocol/stateTypes.ts";
+import type { EffectPoint, Mine, YearPoint } from "../../shared/protocol/stateTypes.ts";
 import { WordIndex } from "../../shared/protocol/wireCodec.ts";
 import { ArgumentState, PlayerState, SessionState } from "../state/SessionState.ts";
 import type { EngineClock } from "./phaseEngine.ts";
@@ -63,6 +63,8 @@ export class Session {
   readonly history: RoundOutcome[] = [];
   /** The historical path's years over the rounds played, from the debrief on (empty before). */
   historicalYears: YearPoint[] = [];
+  /** Every effect of the last resolved round (the state carries only those a "why" line can show). */
+  roundEffects: EffectPoint[] = [];
   private readonly seats = new Map<string, SeatPrivate>();
   private readonly blockedDevices = new Set<string>();
   /** Skeletons of nicknames the host kicked: nobody may take them again in this session. */
@@ -454,7 +456,7 @@ export class Session {
     const result = resolveRound(this.game, mix, [...this.state.eventIds], this.scenario, this.rng);
     this.game = result.state;
     this.history.push({ mix, startIndicators, endIndicators: { ...result.state.indicators } });
-    writeRoundResult({ state: this.state, scenario: this.scenario, words: this.words, result, tally, mix, votes: votes.length, startIndicators: this.startIndicators });
+    this.roundEffects = writeRoundResult({ state: this.state, scenario: this.scenario, words: this.words, result, tally, mix, votes: votes.length, startIndicators: this.startIndicators });
   }
 
   private hasEveryoneActed(check: ActedCheck): boolean {

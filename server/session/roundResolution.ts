@@ -13,6 +13,8 @@ import { getClassOutcomeScore, getRoleScores } from "../../shared/rules/scores.t
 import type { VoteValue } from "../../shared/protocol/messages.ts";
 import type { YearPoint } from "../../shared/protocol/stateTypes.ts";
 import { encodeEffect, encodeRoundLog, encodeYear, type WordIndex } from "../../shared/protocol/wireCodec.ts";
+import { selectSentEffects } from "../../shared/protocol/whyEffects.ts";
+import type { EffectPoint } from "../../shared/protocol/stateTypes.ts";
 import { CaptureState, EffectState, RegionValues, RoundLogState, YearState, type SessionState } from "../state/SessionState.ts";
 
 /** Adds up the votes: points per policy, or one per single choice. */
@@ -69,7 +71,11 @@ export function writeCountry(state: SessionState, game: GameState): void {
   state.year = game.year;
 }
 
-/** Writes one resolved round (and its reveal) into the synced state: effects in their compact form, years and the round log appended. */
+/**
+ * Writes one resolved round (and its reveal) into the synced state: the effects a "why" line can
+ * show, in their compact form; years and the round log appended. Returns every effect of the
+ * round (merged for display), which the report reads and which never travels.
+ */
 export function writeRoundResult(options: {
   state: SessionState;
   scenario: Scenario;
@@ -79,11 +85,12 @@ export function writeRoundResult(options: {
   mix: PolicyMix;
   votes: number;
   startIndicators: Record<Indicator, number>;
-}): void {
+}): EffectPoint[] {
   const { state, scenario, result, tally, mix, words } = options;
   writeCountry(state, result.state);
+  const effects = summariseEffects(result.effects).map((e) => ({ indicator: e.indicator, delta: e.delta, region: e.region ?? "", cause: e.cause, explanationKey: e.explanationKey, params: e.params, figures: e.figures }));
   state.effects.clear();
-  state.effects.push(...summariseEffects(result.effects).map((e) => new EffectState(encodeEffect(e, words))));
+  state.effects.push(...selectSentEffects(scenario, effects).map((e) => new EffectState(encodeEffect(e, words))));
   state.captures.clear();
   state.captures.push(
     ...result.captures.map(
@@ -95,6 +102,7 @@ export function writeRoundResult(options: {
   state.roundLog.push(new RoundLogState(encodeRoundLog(entry, [...state.policyIds])));
   setValues(state.roleScores, getRoleScores(scenario, options.startIndicators, result.state.indicators));
   state.classOutcome = getClassOutcomeScore(scenario, options.startIndicators, result.state.indicators);
+  return effects;
 }
 
 /** Clears the previous round's reveal when a new round opens. */

@@ -58,7 +58,9 @@ describe("moderation", () => {
     const roleA = s.players.get(a.welcome.playerId!)!.roleId;
     expect(s.players.get(b.welcome.playerId!)!.roleId).not.toBe(roleA);
     await host.request("reassignRole", { playerId: b.welcome.playerId!, roleId: roleA });
-    await waitFor(() => a.room.state.players.get(b.welcome.playerId!)?.roleId === roleA);
+    // Ben's own phone and the host see the new role (other phones never hold Ben's seat).
+    await waitFor(() => b.room.state.players.get(b.welcome.playerId!)?.roleId === roleA && host.state.players.get(b.welcome.playerId!)?.roleId === roleA);
+    expect(a.room.state.players.get(b.welcome.playerId!)).toBeUndefined();
   });
 
   it("bots fill seats, act in every acting phase by their strategy, and can be removed", async () => {
