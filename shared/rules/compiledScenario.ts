@@ -79,6 +79,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
  * compiled scenario): treat it as read-only; the ledger copies it into each effect.
  */
 export function getParamFigures(c: CompiledScenario, ...keys: ParameterKey[]): string[] {
+  // One parameter cites at most one figure: its list is already unique.
+  if (keys.length === 1) return c.paramFigures[keys[0]!];
   let node = c.paramFiguresByKeys;
   for (const key of keys) {
     let child = node.next.get(key);
