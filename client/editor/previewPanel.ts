@@ -141,7 +141,8 @@ export function createPreviewPanel(): PreviewPanel {
   const showStats = (stats: RunStats) => {
     runProgress.hidden = true;
     const values = { games: formatNumber(stats.games), seconds: formatNumber(stats.ms / 1000, { maximumFractionDigits: 2 }), workers: stats.workers };
-    runText.textContent = stats.workers > 0 ? t("preview.took", values) : t("preview.tookMainThread", values);
+    if (stats.games === 0) runText.textContent = t("preview.reused");
+    else runText.textContent = stats.workers > 0 ? t("preview.took", values) : t("preview.tookMainThread", values);
     element.dataset.computedMs = String(Math.round(stats.ms));
     element.dataset.games = String(stats.games);
     element.dataset.workers = String(stats.workers);

@@ -1,5 +1,6 @@
 // Runs the preview's Monte-Carlo on a pool of Web Workers (seed batches handed to whichever worker is free), with
 // progress, cancellation of a stale run when the facilitator edits again, and the main thread as the fallback.
+// The historical path's games depend only on the scenario and the seeds, so switching paths replays only the chosen one.
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import type { BatchResult, SeedBatch } from "./monteCarlo.ts";
 import type { CustomPath, PathChoice, Preview } from "./previewModel.ts";
@@ -23,6 +24,7 @@ export interface RunProgress {
 
 export interface RunStats {
   ms: number;
+  /** Games played by this run (the historical path's are reused while the scenario and seed count stay the same). */
   games: number;
   /** Workers that played the run; 0 when it ran on the main thread. */
   workers: number;
@@ -133,6 +135,8 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
   let onMainThread = false;
   let current: Run | null = null;
   let nextRunId = 1;
+  /** The last finished run's historical batches, reusable while the scenario object and seed count are the same. */
+  let historical: { scenario: Scenario; seedCount: number; results: BatchResult[] } | null = null;
 
   const addSlot = (worker: WorkerLike) => {
     const slot: Slot = { worker, runId: 0, batch: null, broken: false };
@@ -198,9 +202,10 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
     run.results.push(reply.result);
     run.done += reply.result.count;
     run.onProgress?.({ done: run.done, total: run.total });
-    if (run.results.reduce((n, r) => n + r.count, 0) === run.total) {
+    if (run.done === run.total) {
       current = null;
       const preview = assemblePreview(run.results, run.choice, run.seedCount);
+      historical = { scenario: run.scenario, seedCount: run.seedCount, results: run.results.filter((r) => r.pathIndex === 0) };
       run.finish({ preview, stats: { ms: now() - run.started, games: run.total, workers: onMainThread ? 0 : slots.length } });
       return;
     }
@@ -230,11 +235,11 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
       cancel();
       ensureWorkers();
       const count = clampSeedCount(seedCount);
-      const paths = choice.kind === "historical" ? 1 : 2;
       const maxBatch = onMainThread ? MAX_MAIN_THREAD_BATCH : MAX_WORKER_BATCH;
       // About four batches per worker and path: even shares, and a stale run is dropped within one batch.
       const batchSize = options.batchSize ?? Math.min(maxBatch, Math.max(1, Math.ceil(count / (slots.length * 4))));
-      const queue = planPreview(scenario, choice, custom, count, batchSize);
+      const reused = historical && historical.scenario === scenario && historical.seedCount === count ? historical.results : [];
+      const queue = planPreview(scenario, choice, custom, count, batchSize).filter((b) => reused.length === 0 || b.pathIndex !== 0);
       return new Promise<RunResult | null>((resolve, reject) => {
         const run: Run = {
           id: nextRunId++,
@@ -242,8 +247,8 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
           choice,
           seedCount: count,
           queue,
-          results: [],
-          total: count * paths,
+          results: [...reused],
+          total: queue.reduce((n, b) => n + b.count, 0),
           done: 0,
           started: now(),
           onProgress,
@@ -251,6 +256,11 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
         };
         current = run;
         onProgress?.({ done: 0, total: run.total });
+        if (queue.length === 0) {
+          current = null;
+          run.finish({ preview: assemblePreview(run.results, choice, count), stats: { ms: now() - run.started, games: 0, workers: onMainThread ? 0 : slots.length } });
+          return;
+        }
         dispatch();
       });
     },

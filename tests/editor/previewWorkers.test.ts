@@ -171,3 +171,29 @@ describe("the preview's worker pool", () => {
     expect([...result.values].every(Number.isFinite)).toBe(true);
   });
 });
+
+describe("switching paths", () => {
+  it("replays only the chosen path while the scenario and seed count are unchanged, and both after an edit", async () => {
+    const log: ToWorker[] = [];
+    const runner = createPreviewRunner({ createWorker: () => createFakeWorker(log), workerCount: 2, batchSize: 10 });
+    const other: PathChoice = { kind: "policy", policyId: scenario.policies[2]!.id };
+    const first = await runner.run(scenario, policy, [], 30);
+    expect(first!.stats.games).toBe(60);
+    log.length = 0;
+    const switched = await runner.run(scenario, other, [], 30);
+    expect(switched!.stats.games).toBe(30);
+    expect(log.filter((m) => m.kind === "batch" && m.batch.pathIndex === 0)).toEqual([]);
+    expect(switched!.preview).toEqual(computePreview(scenario, other, [], 30));
+    const back = await runner.run(scenario, { kind: "historical" }, [], 30);
+    expect(back!.stats.games).toBe(0);
+    expect(back!.preview).toEqual(computePreview(scenario, { kind: "historical" }, [], 30));
+    const edited = structuredClone(scenario);
+    edited.parameters.captureBaseRate.value *= 2;
+    const afterEdit = await runner.run(edited, other, [], 30);
+    expect(afterEdit!.stats.games).toBe(60);
+    expect(afterEdit!.preview).toEqual(computePreview(edited, other, [], 30));
+    const moreSeeds = await runner.run(edited, other, [], 31);
+    expect(moreSeeds!.stats.games).toBe(62);
+    runner.dispose();
+  });
+});
