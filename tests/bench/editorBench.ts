@@ -1,0 +1,89 @@
+// npm run bench:editor — the editor's Monte-Carlo in real Chromium: builds the client, serves it through the real server,
+// opens /editor, asks the preview for 10,000 runs and prints how long they took on the page's worker pool (and on the
+// main thread with workers taken away, for comparison), against issue 12's 2 s target; then the rules' one-game time in
+// Node against the 1 ms target. Prints figures; never fails on a slow machine.
+import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../e2e/support/browser.ts";
+import { E2E_CLIENT_DIR } from "../e2e/support/clientDir.ts";
+import { startTestServer } from "../e2e/support/testServer.ts";
+import { loadDefaultScenario } from "../support/defaultScenario.ts";
+import { formatGameTiming, ONE_GAME_TARGET_MS, timeOneGame, warmUp } from "./rulesTiming.ts";
+
+const MONTE_CARLO_TARGET_MS = 2000;
+const RUNS = 10_000;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+
+const root = join(import.meta.dirname, "..", "..");
+execFileSync(join(root, "node_modules", ".bin", "vite"), ["build", "--logLevel", "warn", "--outDir", E2E_CLIENT_DIR], { cwd: root, stdio: "inherit" });
+
+interface Run {
+  ms: number;
+  workers: number;
+  games: number;
+}
+
+async function readRun(page: Page, games: number): Promise<Run> {
+  await page.locator(`.preview[data-state=ready][data-games="${games}"]`).waitFor({ timeout: 300_000 });
+  return await page.locator(".preview").evaluate((el: HTMLElement) => ({
+    ms: Number(el.dataset.computedMs),
+    workers: Number(el.dataset.workers),
+    games: Number(el.dataset.games),
+  }));
+}
+
+/** Sets the runs (seed count) and path, waits for the preview to finish, and returns its timing. */
+async function runPreview(page: Page, path: string, seeds: number): Promise<Run> {
+  // Go through 20 runs first so that choosing `seeds` starts a fresh run of both paths (a change of the seed count
+  // leaves no historical games to reuse). A change sets the preview pending at once, so "ready" is the new run's.
+  const ready = () => page.locator(".preview[data-state=ready]").waitFor({ timeout: 300_000 });
+  await page.selectOption("select[name=previewSeeds]", "20");
+  await ready();
+  await page.selectOption("select[name=previewPath]", path);
+  await ready();
+  await page.selectOption("select[name=previewSeeds]", String(seeds));
+  return await readRun(page, path === "historical" ? seeds : 2 * seeds);
+}
+
+async function measure(browser: Browser, base: string, options: { withoutWorkers: boolean; path: string; repeats: number }): Promise<Run[]> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" });
+  if (options.withoutWorkers) await context.addInitScript(() => Reflect.deleteProperty(globalThis, "Worker"));
+  const page = await context.newPage();
+  await page.goto(`${base}/editor?scenario=mexico-2006`);
+  await page.locator(".preview[data-state=ready]").waitFor({ timeout: 60_000 });
+  const runs: Run[] = [];
+  for (let i = 0; i < options.repeats; i++) runs.push(await runPreview(page, options.path, RUNS));
+  await context.close();
+  return runs;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function report(label: string, runs: Run[]): void {
+  const ms = runs.map((r) => r.ms);
+  const where = runs[0]!.workers > 0 ? `${runs[0]!.workers} workers` : "the main thread";
+  const verdict = median(ms) <= MONTE_CARLO_TARGET_MS ? "met" : "NOT met";
+  console.log(`${label}: ${runs[0]!.games.toLocaleString("en-US")} games on ${where}: ${ms.map(seconds).join(", ")} (median ${seconds(median(ms))}; target ≤ ${seconds(MONTE_CARLO_TARGET_MS)}: ${verdict})`);
+}
+
+const scenario = loadDefaultScenario();
+const server = await startTestServer();
+const browser = await launchBrowser();
+try {
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; Chromium ${browser.version()}`);
+  const firstPolicy = scenario.policies[0]!.id;
+  report(`editor preview, historical path (${RUNS.toLocaleString("en-US")} runs)`, await measure(browser, server.url, { withoutWorkers: false, path: "historical", repeats: REPEATS }));
+  report(`editor preview, one policy (${RUNS.toLocaleString("en-US")} runs of it and of the historical path)`, await measure(browser, server.url, { withoutWorkers: false, path: `policy:${firstPolicy}`, repeats: REPEATS }));
+  report("same, historical path, workers unavailable (fallback)", await measure(browser, server.url, { withoutWorkers: true, path: "historical", repeats: 1 }));
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+warmUp(scenario);
+const oneGame = timeOneGame(scenario, 2000);
+console.log(formatGameTiming("rules in Node, one full game", oneGame));
+console.log(`target ≤ ${ONE_GAME_TARGET_MS} ms per game at p95: ${oneGame.p95Ms <= ONE_GAME_TARGET_MS ? "met" : "NOT met"} wall-clock, ${oneGame.cpuP95Ms <= ONE_GAME_TARGET_MS ? "met" : "NOT met"} in CPU time; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
