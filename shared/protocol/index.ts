@@ -1,4 +1,4 @@
-// The session protocol shared by the server and the browser client (no Colyseus imports here).
+// The session protocol shared by the server and the browser client (no Colyseus imports here; sessionSchema.ts is imported for types only).
 export * from "./phases.ts";
 export * from "./refusals.ts";
 export * from "./options.ts";
