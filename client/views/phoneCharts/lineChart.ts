@@ -24,13 +24,15 @@ type SeriesKey = keyof typeof STYLES;
 interface NamedSeries {
   key: SeriesKey;
   name: string;
+  /** The table's column heading (the key gives the full name). */
+  shortName: string;
   series: ChartSeries;
 }
 
 function getSeries(chart: LineChart): NamedSeries[] {
-  const list: NamedSeries[] = [{ key: "classPath", name: t("board.chart.class"), series: chart.classPath }];
-  if (chart.historicalPath) list.push({ key: "historicalPath", name: t("board.chart.history"), series: chart.historicalPath });
-  if (chart.observed) list.push({ key: "observed", name: `${t("board.chart.observed")} (${chart.observed.source})`, series: chart.observed });
+  const list: NamedSeries[] = [{ key: "classPath", name: t("board.chart.class"), shortName: t("debrief.class"), series: chart.classPath }];
+  if (chart.historicalPath) list.push({ key: "historicalPath", name: t("board.chart.history"), shortName: t("debrief.history"), series: chart.historicalPath });
+  if (chart.observed) list.push({ key: "observed", name: `${t("board.chart.observed")} (${chart.observed.source})`, shortName: t("board.chart.observed"), series: chart.observed });
   return list.filter((s) => s.series.points.length > 0);
 }
 
@@ -77,13 +79,13 @@ export function createLineChart(scenario: Scenario, chart: LineChart): HTMLEleme
   const cell = (s: ChartSeries, year: number) => {
     const point = s.points.find((p) => p.year === year);
     if (!point) return "—";
-    return `${value(point.value)}${"preliminary" in point && point.preliminary ? "*" : ""}`;
+    return `${value(point.value)}${point.preliminary ? "*" : ""}`;
   };
   const table = h(
     "table",
     { class: "chart-table" },
     h("caption", {}, chart.title),
-    h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, t("phone.chart.year")), ...series.map((s) => h("th", { attrs: { scope: "col" } }, s.name)))),
+    h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, t("phone.chart.year")), ...series.map((s) => h("th", { attrs: { scope: "col" } }, s.shortName)))),
     h("tbody", {}, ...years.map((year) => h("tr", {}, h("th", { attrs: { scope: "row" } }, String(year)), ...series.map((s) => h("td", {}, cell(s.series, year)))))),
   );
   return h(

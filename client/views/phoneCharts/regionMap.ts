@@ -9,7 +9,7 @@ import { getGroupTokens } from "../../viewModels/tokensModel.ts";
 import { svg, toCssColor } from "./svg.ts";
 
 /** Margin around the regions' outlines, in map units, so the rank marks at the edge are not cut. */
-const PAD = 14;
+const PAD = 16;
 
 export function createRegionMap(scenario: Scenario, snapshot: SessionSnapshot): HTMLElement {
   const lang = getLanguage();
@@ -31,14 +31,14 @@ export function createRegionMap(scenario: Scenario, snapshot: SessionSnapshot): 
       return svg(
         "g",
         { class: "rank-mark" },
-        svg("circle", { cx: x, cy: y, r: 19, fill: "#ffffff", stroke: "#1a1a1a", "stroke-width": 2.5 }),
-        svg("text", { x, y, "text-anchor": "middle", "dominant-baseline": "central", "font-size": 24, "font-weight": 700, fill: "#1a1a1a" }, String(rank.get(r.id) ?? "")),
+        svg("circle", { cx: x, cy: y, r: 26, fill: "#ffffff", stroke: "#1a1a1a", "stroke-width": 3 }),
+        svg("text", { x, y, "text-anchor": "middle", "dominant-baseline": "central", "font-size": 34, "font-weight": 700, fill: "#1a1a1a" }, String(rank.get(r.id) ?? "")),
       );
     }),
   );
   const legend = h(
     "ul",
-    { class: "map-legend", attrs: { "aria-label": t("board.legend.title") } },
+    { class: "map-legend", attrs: { "aria-label": t("phone.map.legend") } },
     ...map.legend.map((l) => h("li", {}, h("span", { class: "swatch", attrs: { style: `background:${toCssColor(l.level.fill)}`, "aria-hidden": "true" } }), l.label)),
   );
   const list = h(
@@ -61,5 +61,5 @@ export function createRegionMap(scenario: Scenario, snapshot: SessionSnapshot): 
       );
     }),
   );
-  return h("div", { class: "phone-map" }, picture, h("p", { class: "legend-title" }, t("board.legend.title")), legend, h("p", { class: "hint" }, t("phone.map.ranking")), list);
+  return h("div", { class: "phone-map" }, picture, h("p", { class: "legend-title" }, t("phone.map.legend")), legend, h("p", { class: "hint" }, t("phone.map.ranking")), list);
 }

@@ -28,7 +28,6 @@ export function createDebriefPanel(ctx: PanelContext, snapshot: SessionSnapshot,
       );
     replaceChildren(
       body,
-      h("h3", {}, t("phone.debrief.path")),
       ...charts.map((chart) => createLineChart(ctx.scenario, chart)),
       h("h3", {}, t("phone.debrief.scores")),
       h("p", { class: "hint" }, t("debrief.scoreHint")),
