@@ -64,6 +64,8 @@ export interface TargetRun {
   /** Received WebSocket bytes per student per round: all of it, and by the phase it arrived in. */
   bytesPerStudentRound: number;
   bytesPerStudentRoundByPhase: Record<string, number>;
+  /** Data frames received per student per round (each state patch is one): how often the server wrote to a student. */
+  framesPerStudentRound: number;
   hostBytesPerRound: number;
   compressedSockets: number;
   memory: {
@@ -328,6 +330,7 @@ export function summariseRun(raw: RawRun): TargetRun {
     latencyByKind: { propose: summarise(latencies.propose), endorse: summarise(latencies.endorse), vote: summarise(latencies.vote) },
     bytesPerStudentRound: Object.values(byPhase).reduce((a, b) => a + b, 0),
     bytesPerStudentRoundByPhase: byPhase,
+    framesPerStudentRound: results.reduce((n, r) => n + r.studentFrames, 0) / perStudentRound,
     hostBytesPerRound: hostBytes / Math.max(1, raw.createdSessions) / config.rounds,
     compressedSockets: results.reduce((n, r) => n + r.compressedSockets, 0),
     memory: {

@@ -70,6 +70,8 @@ export interface WorkerResult {
   /** Students' received WebSocket bytes, summed, by phase (see byteMeter.ts). */
   studentBytesByPhase: Record<string, number>;
   hostBytesByPhase: Record<string, number>;
+  /** Data frames the students received (state patches, replies, messages), summed. */
+  studentFrames: number;
   students: number;
   hosts: number;
   /** Students still connected when play ended. */

@@ -247,6 +247,7 @@ async function play(timeoutMs: number): Promise<void> {
     latencies,
     studentBytesByPhase: {},
     hostBytesByPhase: {},
+    studentFrames: students.reduce((n, s) => n + meterOf(s.room).frames, 0),
     students: students.length,
     hosts: hosts.size,
     held: students.filter((s) => s.connected).length,

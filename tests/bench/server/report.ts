@@ -22,6 +22,7 @@ export function figuresOf(run: TargetRun): Figures {
     latencyP95Ms: run.latencyMs.p95,
     latencyP99Ms: run.latencyMs.p99,
     bytesPerStudentRound: run.bytesPerStudentRound,
+    framesPerStudentRound: run.framesPerStudentRound,
     hostBytesPerRound: run.hostBytesPerRound,
     rssPerStudentBytes: run.memory.perStudentBytes,
     rssPerSessionBytes: run.memory.perSessionBytes,
@@ -49,7 +50,7 @@ export function medianFigures(runs: readonly Figures[]): Figures {
 }
 
 /** The ratios the issue's targets are stated in. */
-export const RATIO_KEYS = ["latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "bytesPerStudentRound", "rssPerStudentBytes", "cpuMsPerStudentRound"] as const;
+export const RATIO_KEYS = ["latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "bytesPerStudentRound", "framesPerStudentRound", "rssPerStudentBytes", "cpuMsPerStudentRound"] as const;
 
 export function ratios(product: Figures | undefined, baseline: Figures | undefined): Figures {
   const out: Figures = {};
@@ -125,6 +126,7 @@ export function formatTable(report: Report, header: string): string {
   const phases = new Set([...Object.keys(p ?? {}), ...Object.keys(b ?? {})].filter((k) => k.startsWith("bytesPerStudentRound.")).map((k) => k.slice("bytesPerStudentRound.".length)));
   const ordered = [...PHASE_ORDER.filter((ph) => phases.has(ph)), ...[...phases].filter((ph) => !PHASE_ORDER.includes(ph)).sort()];
   for (const phase of ordered) row(phase === "join" ? "  at join (handshake + full state)" : `  in ${phase}`, (f) => formatKb(f[`bytesPerStudentRound.${phase}`] ?? 0));
+  row("frames received / student / round", (f) => (f.framesPerStudentRound ?? NaN).toFixed(1), "framesPerStudentRound");
   row("host bytes / round", (f) => formatKb(f.hostBytesPerRound!));
   row("server RSS / student", (f) => formatKb(f.rssPerStudentBytes!), "rssPerStudentBytes");
   row("server RSS / session, before students", (f) => formatKb(f.rssPerSessionBytes!));

@@ -28,6 +28,8 @@ describe("bench:server", () => {
       expect(run.latencyMs.p50).toBeGreaterThan(0);
       expect(run.latencyMs.p99).toBeGreaterThanOrEqual(run.latencyMs.p50);
       expect(run.bytesPerStudentRoundByPhase.join).toBeGreaterThan(0);
+      // At least the patches that showed the student's own four actions.
+      expect(run.framesPerStudentRound).toBeGreaterThanOrEqual(4);
       expect(run.cpu.playMs).toBeGreaterThanOrEqual(0);
       expect(Number.isFinite(run.memory.perStudentBytes)).toBe(true);
       expect(run.compressedSockets).toBe(0);
