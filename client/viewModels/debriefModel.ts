@@ -53,7 +53,8 @@ export function getMostEndorsedArguments<A extends ArgumentView>(args: readonly 
 }
 
 export function getDebrief(scenario: Scenario, snapshot: SessionSnapshot, lang: Language): Debrief {
-  const hasHistory = snapshot.historicalYears.length > 0;
+  // The debrief's historical scores arrive with the phase; its years come later by request (client/state/historyLoader.ts).
+  const hasHistory = Object.keys(snapshot.historicalRoleScores).length > 0;
   const rounds = snapshot.roundLog.length;
   return {
     classOutcome: snapshot.classOutcome,

@@ -12,6 +12,7 @@ import { getPointsStatus, getRevealBars, stepPoints } from "../../client/viewMod
 import { getWhyLines } from "../../client/viewModels/whyLines.ts";
 import { getArgumentWall } from "../../client/viewModels/argumentWall.ts";
 import { getCountdown } from "../../client/viewModels/countdown.ts";
+import { getDebrief } from "../../client/viewModels/debriefModel.ts";
 import { formatSignedChange } from "../../client/viewModels/format.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
 
@@ -151,5 +152,17 @@ describe("votes, why lines, wall, countdown", () => {
     expect(getCountdown(0, 0, 1000).secondsLeft).toBeNull();
     expect(getCountdown(61_000, 0, 1000)).toMatchObject({ secondsLeft: 60, text: "1:00", isPaused: false });
     expect(getCountdown(99_999, 5_000, 1000)).toMatchObject({ secondsLeft: 5, isPaused: true });
+  });
+});
+
+describe("debrief", () => {
+  it("shows the historical scores as soon as the debrief opens, before the historical years arrive by request", () => {
+    const roleId = scenario.roles[0]!.id;
+    const during = getDebrief(scenario, snapshotAfter(2, "results"), "en");
+    expect(during.roles.find((r) => r.id === roleId)?.historicalScore).toBeNull();
+    expect(during.historicalClassOutcome).toBeNull();
+    const opened = getDebrief(scenario, { ...snapshotAfter(2, "debrief"), historicalRoleScores: { [roleId]: 41 }, historicalClassOutcome: 38, historicalYears: [] }, "en");
+    expect(opened.roles.find((r) => r.id === roleId)?.historicalScore).toBe(41);
+    expect(opened.historicalClassOutcome).toBe(38);
   });
 });
