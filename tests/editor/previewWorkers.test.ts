@@ -1,8 +1,9 @@
 // The editor's Monte-Carlo in parallel: batches merged in any split and order equal the single-thread preview exactly;
 // the worker pool reports progress, drops a stale run when the facilitator edits again, and falls back to the main thread.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BatchResult } from "../../client/editor/monteCarlo.ts";
-import { getQuantile, mergePathSeries, playBatch } from "../../client/editor/monteCarlo.ts";
+import { getQuantile, getQuantilesUnsorted, mergePathSeries, playBatch } from "../../client/editor/monteCarlo.ts";
 import type { PathChoice } from "../../client/editor/previewModel.ts";
 import { assemblePreview, clampSeedCount, computePreview, getPathMixes, getSeeds, planPreview } from "../../client/editor/previewModel.ts";
 import type { RunProgress, WorkerLike } from "../../client/editor/previewRunner.ts";
@@ -55,6 +56,19 @@ function createFakeWorker(log: ToWorker[], options: { failOnLoad?: boolean } = {
 }
 
 describe("Monte-Carlo batches and their merge", () => {
+  it("finds the same quantiles by selection as by sorting, duplicates and all", () => {
+    const value = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true, noDefaultInfinity: true })).map((v) => (v === 0 ? 0 : v));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 300 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (values, qs) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const found = getQuantilesUnsorted(Float64Array.from(values), [...qs, 0.1, 0.9, 0, 1]);
+        expect(found).toEqual([...qs, 0.1, 0.9, 0, 1].map((q) => getQuantile(sorted, q)));
+      }),
+      { numRuns: 500 },
+    );
+    expect(getQuantilesUnsorted(new Float64Array(0), [0.5])).toEqual([Number.NaN]);
+  });
+
   for (const choice of [{ kind: "historical" } as PathChoice, policy]) {
     it(`merging batches of any size, in any order, gives the single-thread preview exactly (${choice.kind})`, () => {
       const seedCount = 37;
