@@ -11,7 +11,9 @@ export default defineConfig({
     outDir: "../dist/client",
     emptyOutDir: true,
     target: "es2022",
-    // Phaser alone is ~1.3 MB raw; it is a lazy chunk loaded only by the board.
+    // Phaser alone is ~1.3 MB raw; it is a lazy chunk loaded only by the projector's board and /watch.
+    // No manual chunks: each route is a dynamic import in main.ts, and a phone's join page stays free of
+    // zod, the SDK and the game screens (tests/client/phoneBundle.test.ts, npm run bench:client).
     chunkSizeWarningLimit: 1500,
   },
   server: {

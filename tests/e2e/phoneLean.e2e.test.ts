@@ -1,7 +1,8 @@
 // Phones without the board engine: two students at 360×740 (English and Spanish) play a two-round session to
 // the results and the debrief, which show their figures as DOM and SVG (indicators, map, ranked regions, charts
 // with Mexico's replay and the recorded series, scores), pass axe, and the phones' network logs never hold the
-// board engine chunk, which the projector does fetch. Screenshots go to artifacts/phone-lean/.
+// board engine chunk, which the projector does fetch; the results screen rebuilds in milliseconds. Screenshots go
+// to artifacts/phone-lean/.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -132,6 +133,20 @@ describe("phones without the board engine", () => {
     await room.shot(beto, "es-results");
     await ana.screenshot({ path: join(ARTIFACTS, "en-results-full.png"), fullPage: true });
     await beto.screenshot({ path: join(ARTIFACTS, "es-results-full.png"), fullPage: true });
+    // Rendering in milliseconds: a language switch rebuilds the whole results screen (DOM, SVG map and layout).
+    const rebuildMs = await ana.evaluate(() => {
+      const times: number[] = [];
+      for (const lang of ["es", "en", "es", "en"]) {
+        const start = performance.now();
+        document.querySelector<HTMLButtonElement>(`button.lang-button[lang=${lang}]`)?.click();
+        void document.body.offsetHeight;
+        times.push(performance.now() - start);
+      }
+      return Math.min(...times);
+    });
+    console.log(`phone results screen rebuilt with layout in ${rebuildMs.toFixed(1)} ms`);
+    expect(rebuildMs).toBeLessThan(100);
+    await ana.getByRole("heading", { name: "Round 1 results" }).waitFor();
 
     // Round 2 on the host's key, then the debrief.
     await advance(host, "results");
