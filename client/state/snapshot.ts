@@ -35,7 +35,7 @@ export interface SessionSnapshot {
   spectators: number;
   /** The seats this client may see: every seat for the host, a student's own seat, none for a spectator. */
   players: PlayerView[];
-  /** Counts for everyone (see SessionState): seats, people among them, connected, proposed this round. */
+  /** Counts for everyone (see SessionState): seats, people among them, connected; proposed this round (the sum of proposalCounts). */
   playerCount: number;
   studentCount: number;
   connectedCount: number;
@@ -83,6 +83,12 @@ function arrayOf<V>(array: Iterable<V> | undefined): V[] {
 
 const same = <V>(v: V): V => v;
 
+function sumOf(map: ReadMap<number> | undefined): number {
+  let sum = 0;
+  map?.forEach((v) => (sum += v));
+  return sum;
+}
+
 /** `historicalYears` comes separately (not in the synced state); pass what the client holds. */
 export function toSnapshot(state: SessionStateView, historicalYears: YearPoint[] = []): SessionSnapshot {
   const roundLog = readRoundLog(state);
@@ -108,7 +114,7 @@ export function toSnapshot(state: SessionStateView, historicalYears: YearPoint[]
     playerCount: state.playerCount,
     studentCount: state.studentCount,
     connectedCount: state.connectedCount,
-    proposedCount: state.proposedCount,
+    proposedCount: sumOf(state.proposalCounts),
     arguments: Object.values(mapToRecord<ArgumentView, ArgumentView>(state.arguments, (a, id) => ({ ...copyArgument(a), id: a.id || id }))),
     spotlightId: state.spotlightId,
     proposalCounts: mapToRecord(state.proposalCounts, same),

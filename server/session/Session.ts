@@ -313,7 +313,6 @@ export class Session {
     }
     seat.proposal = { policyId: payload.policyId, argumentId, figureId: payload.figureId ?? null };
     this.state.proposalCounts.set(payload.policyId, (this.state.proposalCounts.get(payload.policyId) ?? 0) + 1);
-    if (!player.proposed) this.state.proposedCount += 1;
     player.proposed = true;
     const mine = this.getMine(playerId);
     this.engine.checkEveryoneActed();
@@ -442,7 +441,6 @@ export class Session {
       p.endorsementsUsed = 0;
     }
     for (const id of this.policyIds) this.state.proposalCounts.set(id, 0);
-    this.state.proposedCount = 0;
     this.state.votesCast = 0;
     this.state.spotlightId = "";
     clearReveal(this.state);
@@ -500,7 +498,6 @@ export class Session {
       this.state.proposalCounts.set(id, Math.max(0, (this.state.proposalCounts.get(id) ?? 1) - 1));
     }
     if (player.voted) this.state.votesCast = Math.max(0, this.state.votesCast - 1);
-    if (player.proposed) this.state.proposedCount = Math.max(0, this.state.proposedCount - 1);
     if (player.connected) this.state.connectedCount = Math.max(0, this.state.connectedCount - 1);
     if (!player.isBot) this.state.studentCount = Math.max(0, this.state.studentCount - 1);
     this.state.playerCount = Math.max(0, this.state.playerCount - 1);

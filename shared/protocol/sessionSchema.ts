@@ -158,8 +158,6 @@ export const SessionState = schema(
     playerCount: t.uint16().default(0),
     studentCount: t.uint16().default(0),
     connectedCount: t.uint16().default(0),
-    /** How many seats have proposed this round. */
-    proposedCount: t.uint16().default(0),
     /** How many seated students have voted this round (never who voted what). */
     votesCast: t.uint16().default(0),
 
@@ -167,7 +165,7 @@ export const SessionState = schema(
     arguments: t.map(ArgumentState),
     /** Argument id in the spotlight, "" for none. */
     spotlightId: t.string().default(""),
-    /** Policy id → number of students who proposed it this round. */
+    /** Policy id → number of students who proposed it this round (their sum: how many have proposed). */
     proposalCounts: t.map("number"),
 
     /** Events that open this round (briefing card). */
