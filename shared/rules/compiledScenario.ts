@@ -22,18 +22,14 @@ export interface CompiledScenario {
   leaders: Leader[];
   /** Lever intensities of each policy, all levers present. */
   policyLevers: Map<string, Record<Lever, number>>;
+  /** The same intensities in LEVERS order. */
+  policyLeverList: Map<string, number[]>;
   /** First year each figure speaks about: evidence is never cited before it. */
   figureFromYear: Map<string, number>;
   /** First year each organisation is active: its leaders cannot fall before it. */
   organisationFromYear: Map<string, number>;
-  /** `getParamFigures` answers by parameter list, computed once: the rules ask for the same lists every year. */
-  paramFiguresByKeys: ParamFiguresNode;
-}
-
-/** A trie over parameter keys (walked with the keys' own interned strings, no joined key to build and hash). */
-interface ParamFiguresNode {
-  figures?: string[];
-  next: Map<string, ParamFiguresNode>;
+  /** `getParamFigures` answers for lists of several parameters, by first parameter: the rules ask for the same lists every year. */
+  paramFiguresByFirstKey: Map<string, { keys: readonly ParameterKey[]; figures: string[] }[]>;
 }
 
 const cache = new WeakMap<Scenario, CompiledScenario>();
@@ -66,9 +62,10 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     events: new Map(scenario.events.map((e) => [e.id, e])),
     leaders: scenario.leaders,
     policyLevers,
+    policyLeverList: new Map([...policyLevers].map(([id, levers]) => [id, LEVERS.map((lever) => levers[lever])])),
     figureFromYear: new Map(scenario.figures.map((f) => [f.id, f.period.from])),
     organisationFromYear: new Map(scenario.organisations.map((o) => [o.id, o.activeFrom])),
-    paramFiguresByKeys: { next: new Map() },
+    paramFiguresByFirstKey: new Map(),
   };
   cache.set(scenario, compiled);
   return compiled;
@@ -81,18 +78,12 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 export function getParamFigures(c: CompiledScenario, ...keys: ParameterKey[]): string[] {
   // One parameter cites at most one figure: its list is already unique.
   if (keys.length === 1) return c.paramFigures[keys[0]!];
-  let node = c.paramFiguresByKeys;
-  for (const key of keys) {
-    let child = node.next.get(key);
-    if (!child) {
-      child = { next: new Map() };
-      node.next.set(key, child);
-    }
-    node = child;
-  }
-  if (node.figures) return node.figures;
+  const first = keys[0]!;
+  let lists = c.paramFiguresByFirstKey.get(first);
+  if (!lists) c.paramFiguresByFirstKey.set(first, (lists = []));
+  for (const list of lists) if (list.keys.length === keys.length && list.keys.every((k, i) => k === keys[i])) return list.figures;
   const out: string[] = [];
   for (const key of keys) for (const f of c.paramFigures[key]) if (!out.includes(f)) out.push(f);
-  node.figures = out;
+  lists.push({ keys, figures: out });
   return out;
 }
