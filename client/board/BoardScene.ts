@@ -44,7 +44,7 @@ export class BoardScene extends Phaser.Scene {
     if (animate) this.animatedKey = model.animationKey;
     const layout = this.layout;
     this.root.add(drawMap(this, layout, model, animate));
-    if (layout.meters) this.root.add(drawMeters(this, layout.meters, layout, model, animate));
-    if (layout.charts) this.root.add(model.reveal ? drawReveal(this, layout.charts, layout, model, animate) : drawCharts(this, layout.charts, layout, model));
+    this.root.add(drawMeters(this, layout.meters, layout, model, animate));
+    this.root.add(model.reveal ? drawReveal(this, layout.charts, layout, model, animate) : drawCharts(this, layout.charts, layout, model));
   }
 }

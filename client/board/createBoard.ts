@@ -2,15 +2,14 @@
 import Phaser from "phaser";
 import type { BoardModel } from "../viewModels/boardModel.ts";
 import { BoardScene } from "./BoardScene.ts";
-import { COMPACT_LAYOUT, PROJECTOR_LAYOUT } from "./layout.ts";
+import { PROJECTOR_LAYOUT } from "./layout.ts";
 
 export interface BoardOptions {
-  layout: "projector" | "compact";
   reducedMotion: boolean;
 }
 
 export function createBoard(container: HTMLElement, options: BoardOptions): { render(model: BoardModel): void; destroy(): void } {
-  const layout = options.layout === "projector" ? PROJECTOR_LAYOUT : COMPACT_LAYOUT;
+  const layout = PROJECTOR_LAYOUT;
   const scene = new BoardScene(layout, options.reducedMotion);
   const game = new Phaser.Game({
     type: Phaser.AUTO,

@@ -115,7 +115,7 @@ export function drawMap(scene: Phaser.Scene, layout: BoardLayout, model: BoardMo
   });
   // Tokens under the plates' layer: a plate is never covered.
   objects.push(...tokenLayer, plateGraphics, ...labelLayer);
-  if (layout.legend) objects.push(...drawLegend(scene, layout, model));
+  objects.push(...drawLegend(scene, layout, model));
   return objects;
 }
 
@@ -167,7 +167,6 @@ function drawTokens(scene: Phaser.Scene, tokens: RegionTokens, place: LabelPlace
 
 function drawLegend(scene: Phaser.Scene, layout: BoardLayout, model: BoardModel): Phaser.GameObjects.GameObject[] {
   const legend = layout.legend;
-  if (!legend) return [];
   const objects: Phaser.GameObjects.GameObject[] = [];
   const size = layout.font.small * 0.9;
   const g = scene.add.graphics();

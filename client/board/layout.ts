@@ -1,4 +1,4 @@
-// Board geometry in logical pixels for the projector and the phone's compact map.
+// Board geometry in logical pixels for the projector board (phones show DOM views, not this board).
 export interface Rect {
   x: number;
   y: number;
@@ -10,9 +10,9 @@ export interface BoardLayout {
   width: number;
   height: number;
   map: Rect;
-  legend: Rect | null;
-  meters: Rect | null;
-  charts: Rect | null;
+  legend: Rect;
+  meters: Rect;
+  charts: Rect;
   /** Font sizes in logical pixels. */
   font: { small: number; body: number; big: number };
 }
@@ -32,15 +32,4 @@ export const PROJECTOR_LAYOUT: BoardLayout = {
   meters: { x: 905, y: 10, width: 685, height: 640 },
   charts: { x: 10, y: 662, width: 1580, height: 234 },
   font: { small: 22, body: 26, big: 34 },
-};
-
-export const COMPACT_LAYOUT: BoardLayout = {
-  width: 1000,
-  height: 640,
-  map: { x: 0, y: 0, width: 1000, height: 640 },
-  legend: null,
-  meters: null,
-  charts: null,
-  // Phones show this map about 340 px wide: big type, but plates small enough to find open water around the country.
-  font: { small: 30, body: 34, big: 44 },
 };

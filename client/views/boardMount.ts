@@ -30,14 +30,14 @@ function getLabels(): BoardLabels {
   };
 }
 
-function mount(container: HTMLElement, scenario: Scenario, snapshot: SessionSnapshot, layout: "projector" | "compact"): BoardHandle {
+function mount(container: HTMLElement, scenario: Scenario, snapshot: SessionSnapshot): BoardHandle {
   let latest = snapshot;
   let destroyed = false;
   let board: { render(model: BoardModel): void; destroy(): void } | null = null;
   const model = () => getBoardModel(scenario, latest, getLanguage(), getLabels());
   void import("../board/createBoard.ts").then(({ createBoard }) => {
     if (destroyed) return;
-    board = createBoard(container, { layout, reducedMotion: prefersReducedMotion() });
+    board = createBoard(container, { reducedMotion: prefersReducedMotion() });
     board.render(model());
   });
   const stop = onLanguageChange(() => board?.render(model()));
@@ -56,5 +56,5 @@ function mount(container: HTMLElement, scenario: Scenario, snapshot: SessionSnap
 
 /** The projector board (map, meters, charts, reveal). The canvas is decorative for screen readers: the DOM panels say the same. */
 export function mountProjectorBoard(container: HTMLElement, scenario: Scenario, snapshot: SessionSnapshot): BoardHandle {
-  return mount(container, scenario, snapshot, "projector");
+  return mount(container, scenario, snapshot);
 }
