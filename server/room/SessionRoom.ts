@@ -120,7 +120,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   private record: LiveRecord | null = null;
   /** The connection (sessionId) that holds each student seat: exactly one at a time. */
   private readonly seatHolders = new Map<string, string>();
-  /** An accepted request's state change goes out at once, not at the next patch tick. */
+  /** The room's patch schedule: an accepted request's state change goes out at once, not at the next tick. */
   private readonly patches = new InstantPatches({ flush: () => this.broadcastPatch(), audience: () => this.clients.length });
 
   override messages = {
@@ -153,6 +153,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   }
 
   override async onCreate(rawOptions: unknown): Promise<void> {
+    // Patches go out on InstantPatches' schedule (a request's change at once), not Colyseus's fixed interval.
+    this.patchRate = null;
+    this.patches.start();
     const recovery = takeRecovery(rawOptions);
     if (recovery) return this.restore(recovery);
     const { secret, options: withoutSecret } = takeCreatorSecret(rawOptions);

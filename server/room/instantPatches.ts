@@ -1,44 +1,49 @@
-// Sends a room's state patch as soon as a request has changed the state, instead of at the next patch tick.
+// Sends a room's state patches: an accepted request's change at once, everything else on a tick, never two within a short gap.
 //
 // Why: Colyseus sends state changes on a fixed tick (`patchRate`, 50 ms), so an accepted action's
-// result waited up to a whole tick before anyone saw it. Why not simply flush after every request:
-// each flush encodes and writes one frame per client of the room, so a class acting together would
-// double the patches of the tick (measured: +20–26% server CPU per student-round at 1 × 40), and an
-// assembly (1,000 students acting within a second) would write a million frames a second. Hence a
-// leading-edge throttle per room:
+// result waited up to a whole tick before anyone saw it. Flushing after every request instead, on
+// top of that tick, doubled the patch frames a class receives (measured at 1 × 40: 160 frames per
+// student-round instead of 71, +26% server CPU per student-round), and in an assembly (1,000
+// students acting within a second) it would write a million frames a second. So this module owns
+// the room's patch schedule (the room turns Colyseus's own patch interval off), one leading-edge
+// throttle for both kinds of flush:
 // - a request after a quiet spell is flushed at the end of its event-loop turn (setImmediate runs
 //   after every socket read of that turn, so requests that arrived together share one patch);
-// - after a flush the room waits `minGapMs` (20 ms), or longer when it is big: at most
+// - after a patch went out the room waits `minGapMs` (20 ms), or longer when it is big: at most
 //   `framesPerSecond` patch frames a second (25 ms for an assembly of 1,000); requests in the gap
-//   are flushed together when it ends. A busy class then flushes about as often as the tick did,
-//   while each action waits at most the gap instead of up to a whole tick.
-// The regular patch tick still runs underneath: it carries joins, timers and bot actions (the room
-// clock ticks inside `broadcastPatch`), and finds nothing left to send after an instant flush.
+//   are flushed together when it ends;
+// - a tick every `tickMs` (50 ms, Colyseus's default rate) sends what changed without a request
+//   (joins, phase timers, bots), unless a patch went out within the gap.
 
-/** Shortest time between two instant flushes of one room (ms). */
+/** Shortest time between two patches of one room (ms). */
 export const DEFAULT_MIN_GAP_MS = 20;
-/** Patch frames a room may write per second through instant flushes (flushes × clients). */
+/** Patch frames a room may write per second (patches × clients). */
 export const DEFAULT_FAN_OUT_FRAMES_PER_SECOND = 40_000;
+/** How often changes made without a request are sent (ms): Colyseus's default patch rate. */
+export const DEFAULT_TICK_MS = 50;
 
 export interface InstantPatchesOptions {
-  /** Sends the pending state changes to every client (the room's `broadcastPatch`). */
-  flush: () => void;
+  /** Sends the pending state changes to every client, true if there were any (the room's `broadcastPatch`). */
+  flush: () => boolean;
   /** How many clients a flush writes to (the room's `clients.length`). */
   audience: () => number;
   minGapMs?: number;
   framesPerSecond?: number;
+  tickMs?: number;
   now?: () => number;
 }
 
 export class InstantPatches {
-  private readonly flushNow: () => void;
+  private readonly flushNow: () => boolean;
   private readonly audience: () => number;
   private readonly framesPerSecond: number;
   private readonly floorMs: number;
   private readonly now: () => number;
-  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private tickMs: number;
+  private lastSentAt = Number.NEGATIVE_INFINITY;
   private immediate: NodeJS.Immediate | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private ticker: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(options: InstantPatchesOptions) {
@@ -46,36 +51,60 @@ export class InstantPatches {
     this.audience = options.audience;
     this.framesPerSecond = options.framesPerSecond ?? DEFAULT_FAN_OUT_FRAMES_PER_SECOND;
     this.floorMs = options.minGapMs ?? DEFAULT_MIN_GAP_MS;
+    this.tickMs = options.tickMs ?? DEFAULT_TICK_MS;
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** Milliseconds a room with this many clients waits between instant flushes. */
+  /** Starts the tick; the room must have turned Colyseus's own patch interval off (`patchRate = null`). */
+  start(): void {
+    if (this.stopped || this.ticker) return;
+    this.ticker = setInterval(this.tick, this.tickMs);
+  }
+
+  /** Changes the tick's period (tests use a long one to show that a request's patch does not wait for it). */
+  setTickMs(ms: number): void {
+    this.tickMs = ms;
+    if (this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = setInterval(this.tick, ms);
+    }
+  }
+
+  /** Milliseconds a room with this many clients waits after a patch before the next. */
   minGapMs(clients = this.audience()): number {
     return Math.max(this.floorMs, (clients * 1000) / this.framesPerSecond);
   }
 
-  /** The state has changed: send it at the end of this event-loop turn, or when the room's gap since its last flush ends. */
+  /** The state has changed: send it at the end of this event-loop turn, or when the gap since the last patch ends. */
   request(): void {
     if (this.stopped || this.immediate || this.timer) return;
-    const wait = this.lastFlushAt + this.minGapMs() - this.now();
+    const wait = this.lastSentAt + this.minGapMs() - this.now();
     if (wait <= 0) this.immediate = setImmediate(this.run);
     else this.timer = setTimeout(this.run, wait);
   }
 
-  /** The room is going away: drop any pending flush. */
+  /** The room is going away: no more patches. */
   stop(): void {
     this.stopped = true;
     if (this.immediate) clearImmediate(this.immediate);
     if (this.timer) clearTimeout(this.timer);
+    if (this.ticker) clearInterval(this.ticker);
     this.immediate = null;
     this.timer = null;
+    this.ticker = null;
   }
+
+  private readonly tick = (): void => {
+    // A flush is already on its way, or a patch just went out: what changed since goes with the next one.
+    if (this.stopped || this.immediate || this.timer) return;
+    if (this.now() - this.lastSentAt < this.minGapMs()) return;
+    this.run();
+  };
 
   private readonly run = (): void => {
     this.immediate = null;
     this.timer = null;
     if (this.stopped) return;
-    this.lastFlushAt = this.now();
-    this.flushNow();
+    if (this.flushNow()) this.lastSentAt = this.now();
   };
 }

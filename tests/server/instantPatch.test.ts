@@ -11,7 +11,7 @@ describe("InstantPatches", () => {
   });
 
   it("flushes once at the end of the event-loop turn however many requests changed the state in it", async () => {
-    const flush = vi.fn();
+    const flush = vi.fn(() => true);
     const patches = new InstantPatches({ flush, audience: () => 40 });
     for (let i = 0; i < 25; i++) patches.request();
     expect(flush).not.toHaveBeenCalled();
@@ -22,7 +22,7 @@ describe("InstantPatches", () => {
   it("a room of N clients flushes at most framesPerSecond / N times a second; a request in the gap goes out when it ends", () => {
     vi.useFakeTimers();
     let now = 1000;
-    const flush = vi.fn();
+    const flush = vi.fn(() => true);
     const patches = new InstantPatches({ flush, audience: () => 1000, minGapMs: 20, framesPerSecond: 40_000, now: () => now });
     expect(patches.minGapMs()).toBe(25);
     patches.request();
@@ -40,7 +40,7 @@ describe("InstantPatches", () => {
 
   it("a class of 40 waits the 20 ms floor after a flush; a request after a quiet spell goes out in its own turn", async () => {
     let now = 0;
-    const flush = vi.fn();
+    const flush = vi.fn(() => true);
     const patches = new InstantPatches({ flush, audience: () => 41, now: () => now });
     expect(patches.minGapMs()).toBe(DEFAULT_MIN_GAP_MS);
     expect(patches.minGapMs(1000)).toBeCloseTo((1000 * 1000) / DEFAULT_FAN_OUT_FRAMES_PER_SECOND, 6);
@@ -62,8 +62,39 @@ describe("InstantPatches", () => {
     patches.stop();
   });
 
+  it("the tick sends what changed without a request, but not within the gap after a patch", () => {
+    vi.useFakeTimers({ now: 0 });
+    let changed = false;
+    const sent: number[] = [];
+    const flush = (): boolean => {
+      if (!changed) return false;
+      changed = false;
+      sent.push(Date.now());
+      return true;
+    };
+    const patches = new InstantPatches({ flush, audience: () => 41, minGapMs: 20, tickMs: 50, now: () => Date.now() });
+    patches.start();
+    // A timer changed the state: the tick at 50 ms sends it.
+    changed = true;
+    vi.advanceTimersByTime(50);
+    expect(sent).toEqual([50]);
+    // A request's patch at 90 ms: the tick at 100 ms is within its gap and stays quiet though more changed.
+    vi.advanceTimersByTime(40);
+    changed = true;
+    patches.request();
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([50, 90]);
+    changed = true;
+    vi.advanceTimersByTime(9);
+    expect(sent).toEqual([50, 90]);
+    // The next tick, past the gap, sends it.
+    vi.advanceTimersByTime(50);
+    expect(sent).toEqual([50, 90, 150]);
+    patches.stop();
+  });
+
   it("sends nothing after stop", async () => {
-    const flush = vi.fn();
+    const flush = vi.fn(() => true);
     const patches = new InstantPatches({ flush, audience: () => 2 });
     patches.request();
     patches.stop();
@@ -84,7 +115,10 @@ describe("a session room's patches", () => {
     const { host, code } = await createSession(server.colyseus);
     const ana = await joinStudent(server.colyseus, code, "Ana");
     const ben = await joinStudent(server.colyseus, code, "Ben");
-    (server.colyseus.getRoomById(code) as unknown as { patchRate: number }).patchRate = TICK_MS;
+    const room = server.colyseus.getRoomById(code) as unknown as { patchRate: number | null; patches: InstantPatches };
+    // Colyseus's own interval is off: the room's patches follow InstantPatches, whose tick is made long here.
+    expect(room.patchRate).toBeNull();
+    room.patches.setTickMs(TICK_MS);
     const seen = async (room: SessionRoomClient, phase: string): Promise<number> => {
       const t0 = performance.now();
       await waitFor(() => room.state.phase === phase, 10_000, `phase ${phase}`);
