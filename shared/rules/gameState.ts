@@ -23,8 +23,10 @@ export interface RegionState {
   homicides: number;
   activeGroups: number;
   components: HomicideComponents;
-  /** Rivalries opened by recent splits that have not yet broken out into open war (homicides a year). */
+  /** Succession fights opened by recent removals that have not yet broken out into open war (homicides a year). */
   pendingWar: number;
+  /** Rival cartels' expansion into a fallen cartel's turf, not yet broken out (homicides a year). */
+  pendingExpansion: number;
   /** Baseline homicides at the start, before institutions change them. */
   startBaseline: number;
 }
@@ -52,13 +54,13 @@ export interface GameState {
   indicators: Record<Indicator, number>;
   regions: Record<string, RegionState>;
   leaders: Record<string, LeaderState>;
-  /** Top capture targets at large that are not named leaders. */
+  /** Top capture targets at large that are not named leaders: the heads of the start year's big organisations. */
   anonymousLeaders: number;
   /** Capacity to find targets (0..1): follows the targeting effort with a lag. */
   targetingCapacity: number;
   /** Armed forces deployed against the groups (0..1): follows the force effort with a lag. */
   deployment: number;
-  /** Lesser targets at large (lieutenants, plaza bosses), added when a long target list is drawn up. */
+  /** Lesser targets at large: lieutenants and plaza bosses of a long target list, and the bosses of new factions and newcomers. */
   lieutenants: number;
   targetList: TargetList;
   revenue: { gross: number; legalisationLoss: number; financialLoss: number };
@@ -96,7 +98,7 @@ export function createInitialState(scenario: Scenario): GameState {
     const baseline = Math.max(0, region.startHomicides - organised);
     const components = { baseline, organised, fragmentation: 0, capture: 0, confrontation: 0 };
     const total = baseline + organised;
-    regions[region.id] = { homicides: total, activeGroups: region.startGroups, components, pendingWar: 0, startBaseline: baseline };
+    regions[region.id] = { homicides: total, activeGroups: region.startGroups, components, pendingWar: 0, pendingExpansion: 0, startBaseline: baseline };
     homicides += total;
     groups += region.startGroups;
   }

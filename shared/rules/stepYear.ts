@@ -1,7 +1,7 @@
 // One year of the rules: (state, decisions, scenario, rng) → (next state, effects).
 // `stepYear` is pure (the input state is not modified); `stepYearInPlace` steps a working copy that a
 // caller cloned once for many years (playPath, resolveRound). All chance comes from `rng`.
-import type { Scenario } from "../content/scenarioSchema.ts";
+import type { Region, Scenario } from "../content/scenarioSchema.ts";
 import type { Lever } from "../content/vocabulary.ts";
 import { LEVERS } from "../content/vocabulary.ts";
 import type { CompiledScenario } from "./compiledScenario.ts";
@@ -91,9 +91,10 @@ export function stepYearInPlace(s: GameState, decisions: YearDecisions, c: Compi
   payForPolicies(c, ledger, decisions.mix, budget.funded);
   stepInstitutions(c, s, ledger);
   stepRevenue(c, s, ledger, levers);
-  const spikes = stepCaptures(c, s, ledger, levers, rng, captures);
+  const wars: WarsOpened = { rivalries: new Map(), expansions: new Map() };
+  const spikes = stepCaptures(c, s, ledger, levers, rng, captures, wars);
   stepGroupEntryAndAttrition(c, s, ledger, levers, rng);
-  stepHomicides(c, s, ledger, levers, spikes);
+  stepHomicides(c, s, ledger, levers, spikes, wars);
   stepImpunity(c, s, ledger, levers);
   stepApproval(c, s, ledger, levers, homicidesBefore);
   stepHumanRights(c, s, ledger, levers);
@@ -236,6 +237,45 @@ function getDrugRelatedHomicides(s: GameState, regionId: string): number {
   return r ? Math.max(0, r.homicides - r.components.baseline) : 0;
 }
 
+/** Wars opened by this year's removals (homicides a year at their height, per region); they break out from next year. */
+interface WarsOpened {
+  /** Succession fights among the fallen leader's factions. */
+  rivalries: SpikeByRegion;
+  /** Intact rival cartels moving into the vacuum: slower to build, as long to end. */
+  expansions: SpikeByRegion;
+}
+
+/**
+ * Intact organisations led by a named leader at large, in this region or next door: the rivals
+ * that move into a fallen cartel's turf (CJNG into Michoacán and the Zetas' northeast after 2014,
+ * Sinaloa into Ciudad Juárez after 2008).
+ */
+function countExpandingRivals(c: CompiledScenario, s: GameState, region: Region, organisation: string | undefined): number {
+  let count = 0;
+  for (const o of c.scenario.organisations) {
+    if (o.id === organisation || o.activeFrom > s.year || s.organisations[o.id] !== "active") continue;
+    if (o.region !== region.id && !region.neighbours.includes(o.region)) continue;
+    if (c.leaders.some((l) => l.organisation === o.id && l.onListFrom <= s.year && s.leaders[l.id]?.atLarge)) count++;
+  }
+  return count;
+}
+
+/** A war opened in a region: part of it is fought next door (the group's home state suffers more than the state of the operation). */
+function openWar(c: CompiledScenario, rivalries: SpikeByRegion, region: Region, war: number): void {
+  const neighbours = c.regionNeighbours.get(region.id) ?? [];
+  const spill = neighbours.length > 0 ? c.param.warSpillover : 0;
+  addSpike(rivalries, region.id, war * (1 - spill));
+  for (const n of neighbours) addSpike(rivalries, n, (war * spill) / neighbours.length);
+}
+
+/**
+ * What a war in a region is fought over: the region's criminal economy, sized by its share of the
+ * start year's killings and moving with the trade's revenue (less money, smaller wars).
+ */
+function getWarMarket(c: CompiledScenario, s: GameState, region: Region): number {
+  return region.startHomicides * (s.indicators.cartelRevenue / c.param.startCartelRevenue);
+}
+
 function stepCaptures(
   c: CompiledScenario,
   s: GameState,
@@ -243,13 +283,17 @@ function stepCaptures(
   levers: Record<Lever, number>,
   rng: Rng,
   captures: Capture[],
+  wars: WarsOpened,
 ): SpikeByRegion {
   const p = c.param;
   const year = s.year;
   const spikes: SpikeByRegion = new Map();
   // Intelligence, informants and special units take years to build and fade when neglected: the
-  // capacity to find targets moves part of the way toward this year's targeting effort.
-  s.targetingCapacity += p.targetingBuildUp * (levers.targeting - s.targetingCapacity);
+  // capacity to find targets starts to follow a targeting decision after a lag, then moves part of
+  // the way toward it each year.
+  const lag = Math.max(0, Math.round(p.targetingLagYears));
+  const targetingOrdered = lag > 0 ? getLaggedLever(s, "targeting", lag) : levers.targeting;
+  s.targetingCapacity += p.targetingBuildUp * (targetingOrdered - s.targetingCapacity);
   const capacity = s.targetingCapacity;
   // Named leaders are found by sustained hunting (intelligence, informants, rewards), not by a
   // yearly lottery: each year of effort adds to the hunt, and a leader falls once it is enough.
@@ -263,7 +307,10 @@ function stepCaptures(
   });
   const chance = Math.min(p.captureRateMax, p.captureBaseRate + p.captureRatePerTargeting * capacity);
   const capturedAnonymous = drawBinomial(s.anonymousLeaders, chance, rng);
-  const capturedLieutenants = drawBinomial(s.lieutenants, chance, rng);
+  // Lesser targets (plaza bosses, splinter cells' leaders) are picked up by the troops and
+  // federal police of this year's effort, without the years of intelligence a top leader takes.
+  const lesserChance = Math.min(p.captureRateMax, p.captureBaseRate + p.captureRatePerTargeting * levers.targeting);
+  const capturedLieutenants = drawBinomial(s.lieutenants, lesserChance, rng);
   const total = capturedNamed.length + capturedAnonymous + capturedLieutenants;
   if (total === 0) return spikes;
 
@@ -294,8 +341,8 @@ function stepCaptures(
   const dismantleChance = p.dismantleChancePerInstitution * institutions;
   const regionIds = c.regions.map((r) => r.id);
   const splinters = new Array<number>(regionIds.length).fill(0);
-  const warShock = new Array<number>(regionIds.length).fill(0);
   const dismantled = new Array<number>(regionIds.length).fill(0);
+  const groupWeights = () => regionIds.map((id) => s.regions[id]?.activeGroups ?? 0);
   const resolveCapture = (target: { leaderId: string | null; isLieutenant: boolean }, regionIndex: number, killed: boolean, organisation?: string) => {
     const { leaderId, isLieutenant } = target;
     const region = c.regions[regionIndex] ?? c.regions[0]!;
@@ -304,10 +351,13 @@ function stepCaptures(
     // can calm its turf for a while (Phillips 2015): a dip instead of a spike.
     const weight = (isLieutenant ? p.lieutenantImpact : 1) * (killed ? p.killViolenceMultiplier : 1);
     const isCalming = isLieutenant && !killed;
-    // The studies' rise is local: it applies to the turf of the leader's group, which is about
-    // half the region for a named kingpin's cartel and one group's share for anyone else.
+    // The studies' rise is local: it applies to the turf of the leader's group. A cartel's head (a
+    // named kingpin, or the unnamed head of one of the start year's big organisations while it is
+    // still whole) holds a large share of the region; anyone else holds one group's share.
     const groups = Math.max(1, s.regions[region.id]?.activeGroups ?? 1);
-    const turf = leaderId ? Math.max(p.kingpinTurfShare, 1 / groups) : 1 / groups;
+    const isCartelHead = leaderId !== null || (organisation !== undefined && s.organisations[organisation] === "active");
+    const headShare = leaderId !== null ? p.kingpinTurfShare : p.cartelHeadTurfShare;
+    const turf = isCartelHead ? Math.max(headShare, 1 / groups) : 1 / groups;
     const local = p.captureSpikeLocal * weight * (isCalming ? -p.lieutenantArrestCalm : 1) * turf * getDrugRelatedHomicides(s, region.id);
     addSpike(spikes, region.id, local);
     const neighbours = c.regionNeighbours.get(region.id) ?? [];
@@ -315,14 +365,27 @@ function stepCaptures(
     // Where many small groups already share a region, a captured leader's group has less to split.
     const startGroups = Math.max(1, region.startGroups);
     const crowding = Math.pow(startGroups / Math.max(startGroups, s.regions[region.id]?.activeGroups ?? 0), p.splitCrowdingExponent);
-    if (rng.next() < splitChance * crowding * weight) {
+    const splitProbability = Math.min(1, splitChance * crowding * weight);
+    // The war is fought over the removed leader's share of the region's criminal economy: a big
+    // cartel's succession war dwarfs a cell's, and as groups multiply each holds less.
+    const market = turf * getWarMarket(c, s, region);
+    if (isCartelHead) {
+      // A cartel's head leaves a succession fight whether or not the split is clean (its expected
+      // size: the chance of a split × the factions it leaves), and intact rivals led by a leader at
+      // large move into the vacuum. The cartel is no longer whole.
+      const meanFactions = (Math.round(p.splinterMin) + Math.round(p.splinterMax)) / 2 - 1;
+      const succession = p.warPerSplinter * splitProbability * meanFactions * weight * market;
+      openWar(c, wars.rivalries, region, succession);
+      addSpike(wars.expansions, region.id, succession * p.vacuumExpansion * countExpandingRivals(c, s, region, organisation));
+      if (organisation && organisation in s.organisations) s.organisations[organisation] = "fragmented";
+    }
+    if (rng.next() < splitProbability) {
       const span = Math.max(0, Math.round(p.splinterMax) - Math.round(p.splinterMin));
       capture.splinters = Math.round(p.splinterMin) + Math.floor(rng.next() * (span + 1));
       const extra = Math.max(0, capture.splinters - 1);
       splinters[regionIndex]! += extra;
-      // A big cartel's succession war is as much bigger than a small group's as its turf is.
-      warShock[regionIndex]! += extra * weight * turf * groups;
-      if (organisation && organisation in s.organisations) s.organisations[organisation] = "fragmented";
+      // A lesser figure's group fights only if it actually splits.
+      if (!isCartelHead) openWar(c, wars.rivalries, region, p.warPerSplinter * extra * weight * market);
     } else if (rng.next() < dismantleChance) {
       capture.dismantled = true;
       dismantled[regionIndex]! += 1;
@@ -332,10 +395,19 @@ function stepCaptures(
   for (const leader of capturedNamed) {
     resolveCapture({ leaderId: leader.id, isLieutenant: false }, c.regionIndex.get(leader.region) ?? 0, s.leaders[leader.id]!.killed, leader.organisation);
   }
-  const groupWeights = regionIds.map((id) => s.regions[id]?.activeGroups ?? 0);
-  for (let i = 0; i < capturedAnonymous + capturedLieutenants; i++) {
-    const isLieutenant = i >= capturedAnonymous;
-    resolveCapture({ leaderId: null, isLieutenant }, pickWeighted(groupWeights, rng), rng.next() < killShare);
+  // The unnamed top targets are the leaders of the start year's big organisations whose heads the
+  // articles do not name (the Gulf and Juárez cartels, La Familia): each belongs to one of them.
+  // Named heads fall only to the hunt above; the bosses of later splinters are lesser targets.
+  const namedOrganisations = new Set(c.leaders.map((l) => l.organisation));
+  const organisations = c.scenario.organisations.filter((o) => o.activeFrom <= c.scenario.startYear && c.regionIndex.has(o.region) && !namedOrganisations.has(o.id));
+  for (let i = 0; i < capturedAnonymous; i++) {
+    const organisation = organisations[Math.floor(rng.next() * organisations.length)];
+    const regionIndex = organisation ? c.regionIndex.get(organisation.region)! : pickWeighted(groupWeights(), rng);
+    resolveCapture({ leaderId: null, isLieutenant: false }, regionIndex, rng.next() < killShare, organisation?.id);
+  }
+  const weights = groupWeights();
+  for (let i = 0; i < capturedLieutenants; i++) {
+    resolveCapture({ leaderId: null, isLieutenant: true }, pickWeighted(weights, rng), rng.next() < killShare);
   }
 
   const splitFigures = getParamFigures(c, "splitChance", "splinterMin", "splinterMax");
@@ -351,12 +423,6 @@ function stepCaptures(
       });
       s.counters.newGroups += added;
       newLeaders += drawBinomial(added, p.newLeaderPerSplinter, rng);
-      // The split opens rivalries that break out into open war over the next years, partly next door.
-      const war = p.warPerSplinter * warShock[i]!;
-      const neighbours = c.regionNeighbours.get(region.id) ?? [];
-      const spill = neighbours.length > 0 ? p.warSpillover : 0;
-      s.regions[region.id]!.pendingWar += war * (1 - spill);
-      for (const n of neighbours) s.regions[n]!.pendingWar += (war * spill) / neighbours.length;
     }
     if (dismantled[i]! > 0) {
       const removed = ledger.changeRegional("activeGroups", region.id, -dismantled[i]!, {
@@ -372,9 +438,10 @@ function stepCaptures(
   return spikes;
 }
 
+/** New factions' and newcomers' bosses join the list as lesser targets: each holds one group's turf. */
 function addNewLeaders(c: CompiledScenario, s: GameState, ledger: Ledger, count: number): void {
   if (count <= 0) return;
-  s.anonymousLeaders += count;
+  s.lieutenants += count;
   s.targetList.listed += count;
   ledger.change("leadersAtLarge", count, {
     cause: "newLeaders",
@@ -435,26 +502,32 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
   addNewLeaders(c, s, ledger, newLeaders);
 }
 
-function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>, spikes: SpikeByRegion): void {
+function stepHomicides(
+  c: CompiledScenario,
+  s: GameState,
+  ledger: Ledger,
+  levers: Record<Lever, number>,
+  spikes: SpikeByRegion,
+  wars: WarsOpened,
+): void {
   const p = c.param;
-  const startGroups = Math.max(1, c.startGroups);
   const institutionGain = (s.indicators.institutionalStrength - p.startInstitutionalStrength) / 100;
   const institutionFactor = Math.max(0, 1 - p.institutionViolenceDamping * institutionGain);
   const revenueFactor = Math.pow(s.indicators.cartelRevenue / p.startCartelRevenue, p.revenueViolenceExponent);
   const armsFactor = Math.max(0, 1 - p.armsTracingViolenceDamping * getLaggedLever(s, "armsTracing", 1));
   const totalGroups = Math.max(1, s.indicators.activeGroups);
   // Troops are deployed over years, not overnight: units reach the states a year or more after the
-  // decision, then build up; soldiers clash with more armed groups as groups multiply (square root:
-  // not every group fights).
+  // decision, then build up. The clashes follow the troops deployed, not the count of groups (ever
+  // smaller cells avoid the army), and are shared among the regions by their groups.
   const ordered = getLaggedLever(s, "force", Math.max(0, Math.round(p.deploymentLagYears)));
   const forceOrdered = Math.round(p.deploymentLagYears) <= 0 ? levers.force : ordered;
   s.deployment += p.deploymentBuildUp * (forceOrdered - s.deployment);
-  const confrontation = p.confrontationHomicidesAtFullForce * s.deployment * Math.sqrt(totalGroups / startGroups);
+  const confrontation = p.confrontationHomicidesAtFullForce * s.deployment;
   const adjust = Math.min(1, Math.max(0, p.violenceAdjustment));
   const figures: Record<keyof HomicideComponents, string[]> = {
     baseline: getParamFigures(c, "institutionViolenceDamping"),
     organised: getParamFigures(c, "homicidesPerGroup", "groupViolenceExponent", "violenceAdjustment"),
-    fragmentation: getParamFigures(c, "warPerSplinter", "warEscalation", "warDecay"),
+    fragmentation: getParamFigures(c, "warPerSplinter", "warEscalation", "warDecay", "vacuumExpansion"),
     capture: getParamFigures(c, "captureSpikeLocal", "captureSpikeNeighbour", "killViolenceMultiplier"),
     confrontation: getParamFigures(c, "confrontationHomicidesAtFullForce"),
   };
@@ -468,8 +541,11 @@ function stepHomicides(c: CompiledScenario, s: GameState, ledger: Ledger, levers
   let organisedTotal = 0;
   for (const region of c.regions) {
     const r = s.regions[region.id]!;
-    const breakout = p.warEscalation * r.pendingWar;
-    r.pendingWar -= breakout;
+    // A war opened this year breaks out from the next (the factions first regroup and arm), a
+    // share of what is pending each year: succession fights quickly, a rival's expansion slowly.
+    const breakout = p.warEscalation * r.pendingWar + p.expansionEscalation * r.pendingExpansion;
+    r.pendingWar += (wars.rivalries.get(region.id) ?? 0) - p.warEscalation * r.pendingWar;
+    r.pendingExpansion += (wars.expansions.get(region.id) ?? 0) - p.expansionEscalation * r.pendingExpansion;
     const organisedTarget =
       p.homicidesPerGroup * Math.pow(r.activeGroups, p.groupViolenceExponent) * revenueFactor * institutionFactor * armsFactor;
     const confrontationTarget = (confrontation * r.activeGroups) / totalGroups;

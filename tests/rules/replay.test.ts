@@ -1,7 +1,7 @@
 // The historical replay against INEGI's observed national series (scenario.observed), over 200
 // seeds: error, inertia and the turning points that HISTORY.md describes. Thresholds here are what
-// the model reaches today; the issue's targets that it does not yet reach (error ≤ 12%, the surge
-// 2007→2011 and the fall 2011→2014) are reported in the modeller's note, not asserted.
+// the model reaches today; the issue's targets that it does not yet reach (error ≤ 12%, the fall
+// 2011→2014 and the rise 2014→2018) are reported in the modeller's note, not asserted.
 import { describe, expect, it } from "vitest";
 import { getHistoricalPath, playPath } from "../../shared/rules/playPath.ts";
 import { getReplayError } from "../../shared/rules/sensitivity.ts";
@@ -12,9 +12,8 @@ const SEEDS = Array.from({ length: 200 }, (_, i) => i);
 const runs = SEEDS.map((seed) => playPath(scenario, getHistoricalPath(scenario), { seed }));
 const at = (run: (typeof runs)[number], year: number) => run.years.find((y) => y.year === year)!.indicators.homicides;
 const share = (predicate: (run: (typeof runs)[number]) => boolean) => runs.filter(predicate).length / runs.length;
-/** Regression guards at what the model reaches today (issue target: 12%; the first version: 28%; rules v2: 19%). */
-const MAX_ERROR = 0.18;
-const SURGE = 1.7;
+/** Regression guard at what the model reaches today (issue target: 12%; the first version: 28%; rules v2: 17.5%; wars v3: 15.7%). */
+const MAX_ERROR = 0.16;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe("the replay follows the observed series", () => {
@@ -23,18 +22,19 @@ describe("the replay follows the observed series", () => {
     for (const point of scenario.observed!.homicides) expect(years).toContain(point.year);
   });
 
-  it(`median absolute percentage error over 200 seeds is below ${MAX_ERROR * 100}% (the first version's was 28%, rules v2's 19%)`, () => {
+  it(`median absolute percentage error over 200 seeds is below ${MAX_ERROR * 100}% (the first version's was 28%, rules v2's 17.5%)`, () => {
     const errors = SEEDS.map((seed) => getReplayError(scenario, seed)!);
     expect(median(errors)).toBeLessThanOrEqual(MAX_ERROR);
   });
 
-  it("violence has inertia: the first simulated year stays within 10% of the starting level (troops arrive the year after the decision)", () => {
+  it("violence has inertia: the first two simulated years stay within 10% of the starting level (troops and intelligence arrive after the decision)", () => {
     const start = runs[0]!.start.indicators.homicides;
     expect(median(runs.map((r) => at(r, 2006) / start))).toBeLessThan(1.1);
+    expect(median(runs.map((r) => at(r, 2007) / start))).toBeLessThan(1.1);
   });
 
-  it(`homicides rise at least ×${SURGE} from 2007 to 2011 in most seeds (observed ×3.07; target ×2.4–×3.5 not yet met)`, () => {
-    expect(share((r) => at(r, 2011) / at(r, 2007) >= SURGE)).toBeGreaterThan(0.5);
+  it("homicides rise between ×2.4 and ×3.5 from 2007 to 2011 in most seeds (observed ×3.07)", () => {
+    expect(share((r) => at(r, 2011) / at(r, 2007) >= 2.4 && at(r, 2011) / at(r, 2007) <= 3.5)).toBeGreaterThan(0.6);
   });
 
   it("the peak comes in 2018–2021 in most seeds", () => {
@@ -44,10 +44,10 @@ describe("the replay follows the observed series", () => {
         const peak = r.years[series.indexOf(Math.max(...series))]!.year;
         return peak >= 2018 && peak <= 2021;
       }),
-    ).toBeGreaterThan(0.5);
+    ).toBeGreaterThan(0.8);
   });
 
   it("homicides fall over 2019→2023 in most seeds", () => {
-    expect(share((r) => at(r, 2023) < at(r, 2019))).toBeGreaterThan(0.7);
+    expect(share((r) => at(r, 2023) < at(r, 2019))).toBeGreaterThan(0.95);
   });
 });
