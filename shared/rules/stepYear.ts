@@ -519,8 +519,10 @@ function stepHomicides(
   // Troops are deployed over years, not overnight: units reach the states a year or more after the
   // decision, then build up. The clashes follow the troops deployed, not the count of groups (ever
   // smaller cells avoid the army), and are shared among the regions by their groups.
+  // Sending troops takes years, calling off operations does not: deployment follows the force
+  // ordered `deploymentLagYears` ago, or this year's if that is lower (a withdrawal acts at once).
   const ordered = getLaggedLever(s, "force", Math.max(0, Math.round(p.deploymentLagYears)));
-  const forceOrdered = Math.round(p.deploymentLagYears) <= 0 ? levers.force : ordered;
+  const forceOrdered = Math.min(levers.force, Math.round(p.deploymentLagYears) <= 0 ? levers.force : ordered);
   s.deployment += p.deploymentBuildUp * (forceOrdered - s.deployment);
   const confrontation = p.confrontationHomicidesAtFullForce * s.deployment;
   const adjust = Math.min(1, Math.max(0, p.violenceAdjustment));

@@ -12,8 +12,8 @@ const SEEDS = Array.from({ length: 200 }, (_, i) => i);
 const runs = SEEDS.map((seed) => playPath(scenario, getHistoricalPath(scenario), { seed }));
 const at = (run: (typeof runs)[number], year: number) => run.years.find((y) => y.year === year)!.indicators.homicides;
 const share = (predicate: (run: (typeof runs)[number]) => boolean) => runs.filter(predicate).length / runs.length;
-/** Regression guard at what the model reaches today (issue target: 12%; the first version: 28%; rules v2: 17.5%; wars v3: 15.7%). */
-const MAX_ERROR = 0.16;
+/** Regression guard at what the model reaches today (issue target: 12%; the first version: 28%; rules v2: 17.5%; wars v3: 14.2%). */
+const MAX_ERROR = 0.145;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe("the replay follows the observed series", () => {
@@ -44,7 +44,7 @@ describe("the replay follows the observed series", () => {
         const peak = r.years[series.indexOf(Math.max(...series))]!.year;
         return peak >= 2018 && peak <= 2021;
       }),
-    ).toBeGreaterThan(0.8);
+    ).toBeGreaterThan(0.9);
   });
 
   it("homicides fall over 2019→2023 in most seeds", () => {
