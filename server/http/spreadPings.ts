@@ -30,9 +30,14 @@ function noop(): void {}
  * Starts the sliced ping loop over a live set of sockets (the WebSocket server's `clients`).
  * Returns the interval timer, which the caller clears when the server closes.
  */
-export function startSpreadPings(clients: Set<PingedSocket>, options: SpreadPingOptions): NodeJS.Timeout {
+export function startSpreadPings(clients: Set<PingedSocket>, options: SpreadPingOptions, now: () => number = Date.now): NodeJS.Timeout {
   const sliceMs = Math.max(1, Math.min(options.sliceMs ?? DEFAULT_PING_SLICE_MS, options.intervalMs));
   const slicesPerPass = Math.max(1, Math.round(options.intervalMs / sliceMs));
+  // A socket's place in a pass moves when sockets before it close or others connect, so two of its
+  // pings may be less than an interval apart: it is given up on only after `maxRetries` intervals of
+  // silence since its first unanswered ping, never sooner than with Colyseus's own loop.
+  const silentSince = new WeakMap<PingedSocket, number>();
+  const silenceMs = options.maxRetries * options.intervalMs - sliceMs;
   // A Set's iterator is live: sockets that connect during a pass are reached in it, closed ones are skipped.
   let pass: Iterator<PingedSocket> = clients.values();
   let perSlice = 0;
@@ -51,7 +56,10 @@ export function startSpreadPings(clients: Set<PingedSocket>, options: SpreadPing
       const next = pass.next();
       if (next.done) break;
       const socket = next.value;
-      if (socket.pingCount >= options.maxRetries) {
+      const at = now();
+      // pingCount 0: it answered every ping so far, so any silence starts with this one.
+      if (socket.pingCount === 0 || !silentSince.has(socket)) silentSince.set(socket, at);
+      else if (socket.pingCount >= options.maxRetries && at - silentSince.get(socket)! >= silenceMs) {
         socket.terminate();
         continue;
       }

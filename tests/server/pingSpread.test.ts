@@ -74,6 +74,27 @@ describe("spread keep-alive pings", () => {
     expect(all.filter((s) => s.terminated)).toEqual([silent]);
   });
 
+  it("a socket moved up its pass by closing sockets is given up on no sooner than two silent intervals", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const { clients, all } = sockets(100);
+    const slow = all[99]!;
+    slow.answers = false;
+    timer = startSpreadPings(clients, { intervalMs: 3000, maxRetries: 2, sliceMs: 100 });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(slow.pings).toHaveLength(1);
+    const firstUnanswered = slow.pings[0]!;
+    // 90 sockets ahead of it close: it now comes early in each pass, its pings less than 3 s apart.
+    for (const s of all.slice(0, 90)) clients.delete(s);
+    let terminatedAt = 0;
+    for (let t = 0; t < 12_000 && !terminatedAt; t += 100) {
+      await vi.advanceTimersByTimeAsync(100);
+      if (slow.terminated) terminatedAt = Date.now();
+    }
+    expect(terminatedAt).toBeGreaterThan(0);
+    expect(terminatedAt - firstUnanswered).toBeGreaterThanOrEqual(2 * 3000 - 100);
+    expect(all.slice(90, 99).every((s) => !s.terminated)).toBe(true);
+  });
+
   it("reaches sockets that connect during a pass by the next pass", async () => {
     vi.useFakeTimers({ now: 0 });
     const { clients, all } = sockets(20);
