@@ -81,6 +81,7 @@ export const PARAMETER_KEYS = [
   "warSpillover",
   "vacuumExpansion",
   "expansionEscalation",
+  "warArming",
   // groups entering and ending
   "groupEntryRate",
   "groupEntryGrowthExponent",

@@ -27,6 +27,8 @@ export interface RegionState {
   pendingWar: number;
   /** Rival cartels' expansion into a fallen cartel's turf, not yet broken out (homicides a year). */
   pendingExpansion: number;
+  /** Wars whose factions have regrouped and are arming and recruiting before the fighting (homicides a year). */
+  armingWar: number;
   /** Baseline homicides at the start, before institutions change them. */
   startBaseline: number;
 }
@@ -98,7 +100,7 @@ export function createInitialState(scenario: Scenario): GameState {
     const baseline = Math.max(0, region.startHomicides - organised);
     const components = { baseline, organised, fragmentation: 0, capture: 0, confrontation: 0 };
     const total = baseline + organised;
-    regions[region.id] = { homicides: total, activeGroups: region.startGroups, components, pendingWar: 0, pendingExpansion: 0, startBaseline: baseline };
+    regions[region.id] = { homicides: total, activeGroups: region.startGroups, components, pendingWar: 0, pendingExpansion: 0, armingWar: 0, startBaseline: baseline };
     homicides += total;
     groups += region.startGroups;
   }

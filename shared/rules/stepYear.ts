@@ -529,7 +529,7 @@ function stepHomicides(
   const figures: Record<keyof HomicideComponents, string[]> = {
     baseline: getParamFigures(c, "institutionViolenceDamping"),
     organised: getParamFigures(c, "homicidesPerGroup", "groupViolenceExponent", "violenceAdjustment"),
-    fragmentation: getParamFigures(c, "warPerSplinter", "warEscalation", "warDecay", "vacuumExpansion"),
+    fragmentation: getParamFigures(c, "warPerSplinter", "warEscalation", "warArming", "warDecay", "vacuumExpansion"),
     capture: getParamFigures(c, "captureSpikeLocal", "captureSpikeNeighbour", "killViolenceMultiplier"),
     confrontation: getParamFigures(c, "confrontationHomicidesAtFullForce"),
   };
@@ -543,9 +543,13 @@ function stepHomicides(
   let organisedTotal = 0;
   for (const region of c.regions) {
     const r = s.regions[region.id]!;
-    // A war opened this year breaks out from the next (the factions first regroup and arm), a
-    // share of what is pending each year: succession fights quickly, a rival's expansion slowly.
-    const breakout = p.warEscalation * r.pendingWar + p.expansionEscalation * r.pendingExpansion;
+    // A war opened this year does not break out at once: the factions first regroup (a share of
+    // what is pending moves on each year: succession fights quickly, a rival's expansion slowly),
+    // then arm and recruit, and a share of what is arming breaks out each year. A removal's war
+    // so peaks two or more years later, after the short spike the capture itself brings.
+    const mobilised = p.warEscalation * r.pendingWar + p.expansionEscalation * r.pendingExpansion;
+    const breakout = p.warArming * r.armingWar;
+    r.armingWar += mobilised - breakout;
     r.pendingWar += (wars.rivalries.get(region.id) ?? 0) - p.warEscalation * r.pendingWar;
     r.pendingExpansion += (wars.expansions.get(region.id) ?? 0) - p.expansionEscalation * r.pendingExpansion;
     const organisedTarget =

@@ -52,25 +52,26 @@ describe("captures: visible results", () => {
 });
 
 describe("captures: hidden costs", () => {
-  it("with weak institutions a captured leader's group splits into more groups, and war follows from the next year", () => {
+  it("with weak institutions a captured leader's group splits into more groups, and war follows two years later", () => {
     const s = withParameters(base, { captureBaseRate: 1, captureRateMax: 1, splitChance: 1, startInstitutionalStrength: 0 });
-    const { states, results } = run(s, [{ [kingpin]: 1 }, { [kingpin]: 1 }]);
+    const { states, results } = run(s, [{ [kingpin]: 1 }, {}, {}]);
     const splinters = results[0]!.effects.filter((e) => e.explanationKey === "splinterGroups");
     expect(splinters.length).toBeGreaterThan(0);
     expect(splinters.every((e) => e.delta > 0 && e.region !== undefined)).toBe(true);
     expect(states[1]!.counters.newGroups).toBeGreaterThanOrEqual(splinters.reduce((a, e) => a + e.delta, 0));
-    // The factions regroup and arm first: the war breaks out the year after the split.
+    // The factions regroup the year after the split and arm the next: only then does the war break out.
     const war = (k: number) => results[k]!.effects.filter((e) => e.explanationKey === "fragmentationViolence").reduce((a, e) => a + e.delta, 0);
     expect(war(0)).toBe(0);
-    expect(war(1)).toBeGreaterThan(0);
+    expect(war(1)).toBe(0);
+    expect(war(2)).toBeGreaterThan(0);
     expect(splinters[0]!.figures.length).toBeGreaterThan(0);
   });
 
   it("fragmentation violence spills into neighbouring regions", () => {
     const s = withParameters(base, { captureBaseRate: 1, captureRateMax: 1, splitChance: 1, startInstitutionalStrength: 0 });
-    const { results } = run(s, [{ [kingpin]: 1 }, {}]);
+    const { results } = run(s, [{ [kingpin]: 1 }, {}, {}]);
     const split = new Set(results[0]!.effects.filter((e) => e.explanationKey === "splinterGroups").map((e) => e.region));
-    const violent = new Set(results[1]!.effects.filter((e) => e.explanationKey === "fragmentationViolence" && e.delta > 0).map((e) => e.region));
+    const violent = new Set(results[2]!.effects.filter((e) => e.explanationKey === "fragmentationViolence" && e.delta > 0).map((e) => e.region));
     const neighboursOfSplits = base.regions.filter((r) => split.has(r.id)).flatMap((r) => r.neighbours);
     expect(neighboursOfSplits.some((n) => violent.has(n))).toBe(true);
   });

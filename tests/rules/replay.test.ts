@@ -1,7 +1,7 @@
 // The historical replay against INEGI's observed national series (scenario.observed), over 200
 // seeds: error, inertia and the turning points that HISTORY.md describes. Thresholds here are what
-// the model reaches today; the issue's targets that it does not yet reach (error ≤ 12%, the fall
-// 2011→2014 and the rise 2014→2018) are reported in the modeller's note, not asserted.
+// the model reaches today; the issue's targets that it does not yet reach (the fall 2011→2014 and
+// the rise 2014→2018) are reported in the modeller's note, not asserted.
 import { describe, expect, it } from "vitest";
 import { getHistoricalPath, playPath } from "../../shared/rules/playPath.ts";
 import { getReplayError } from "../../shared/rules/sensitivity.ts";
@@ -12,8 +12,8 @@ const SEEDS = Array.from({ length: 200 }, (_, i) => i);
 const runs = SEEDS.map((seed) => playPath(scenario, getHistoricalPath(scenario), { seed }));
 const at = (run: (typeof runs)[number], year: number) => run.years.find((y) => y.year === year)!.indicators.homicides;
 const share = (predicate: (run: (typeof runs)[number]) => boolean) => runs.filter(predicate).length / runs.length;
-/** Regression guard at what the model reaches today (issue target: 12%; the first version: 28%; rules v2: 17.5%; wars v3: 14.2%). */
-const MAX_ERROR = 0.145;
+/** The issue's target, met since wars need their factions to arm (the first version: 28%; rules v2: 17.5%; wars v3: 14.2%; arming: 11.9%). */
+const MAX_ERROR = 0.12;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe("the replay follows the observed series", () => {
@@ -22,7 +22,7 @@ describe("the replay follows the observed series", () => {
     for (const point of scenario.observed!.homicides) expect(years).toContain(point.year);
   });
 
-  it(`median absolute percentage error over 200 seeds is below ${MAX_ERROR * 100}% (the first version's was 28%, rules v2's 17.5%)`, () => {
+  it(`median absolute percentage error over 200 seeds is at most ${Math.round(MAX_ERROR * 100)}% (the first version's was 28%, rules v2's 17.5%, wars v3's 14.2%)`, () => {
     const errors = SEEDS.map((seed) => getReplayError(scenario, seed)!);
     expect(median(errors)).toBeLessThanOrEqual(MAX_ERROR);
   });
@@ -34,7 +34,7 @@ describe("the replay follows the observed series", () => {
   });
 
   it("homicides rise between ×2.4 and ×3.5 from 2007 to 2011 in most seeds (observed ×3.07)", () => {
-    expect(share((r) => at(r, 2011) / at(r, 2007) >= 2.4 && at(r, 2011) / at(r, 2007) <= 3.5)).toBeGreaterThan(0.6);
+    expect(share((r) => at(r, 2011) / at(r, 2007) >= 2.4 && at(r, 2011) / at(r, 2007) <= 3.5)).toBeGreaterThan(0.75);
   });
 
   it("the peak comes in 2018–2021 in most seeds", () => {
@@ -44,7 +44,7 @@ describe("the replay follows the observed series", () => {
         const peak = r.years[series.indexOf(Math.max(...series))]!.year;
         return peak >= 2018 && peak <= 2021;
       }),
-    ).toBeGreaterThan(0.9);
+    ).toBeGreaterThan(0.95);
   });
 
   it("homicides fall over 2019→2023 in most seeds", () => {
