@@ -237,7 +237,7 @@ function getDrugRelatedHomicides(s: GameState, regionId: string): number {
   return r ? Math.max(0, r.homicides - r.components.baseline) : 0;
 }
 
-/** Wars opened by this year's removals (homicides a year at their height, per region); they break out from next year. */
+/** Wars opened by this year's removals (homicides a year at their height, per region); they are fought from two years on (regrouping, then arming). */
 interface WarsOpened {
   /** Succession fights among the fallen leader's factions. */
   rivalries: SpikeByRegion;
