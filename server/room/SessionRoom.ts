@@ -31,7 +31,7 @@ import { Session } from "../session/Session.ts";
 import type { SessionState } from "../state/SessionState.ts";
 import { answerUndecodable, checkFrame } from "./frameCheck.ts";
 import { HANDLERS, isRefusal, type HandlerContext, type Sender } from "./handlers.ts";
-import { InstantPatches } from "./instantPatches.ts";
+import { IDLE_COLYSEUS_PATCH_RATE_MS, InstantPatches } from "./instantPatches.ts";
 import { RequestBucket } from "./requestBucket.ts";
 
 /** Server-wide settings a session room needs (from server/config.ts, or short ones in tests). */
@@ -154,7 +154,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
 
   override async onCreate(rawOptions: unknown): Promise<void> {
     // Patches go out on InstantPatches' schedule (a request's change at once), not Colyseus's fixed interval.
-    this.patchRate = null;
+    this.patchRate = IDLE_COLYSEUS_PATCH_RATE_MS;
     this.patches.start();
     const recovery = takeRecovery(rawOptions);
     if (recovery) return this.restore(recovery);
