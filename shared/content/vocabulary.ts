@@ -54,6 +54,7 @@ export const PARAMETER_KEYS = [
   "captureRatePerTargeting",
   "captureRateMax",
   "targetingBuildUp",
+  "targetingLoss",
   "targetingLagYears",
   "huntBasePerYear",
   "huntNoise",
@@ -100,6 +101,7 @@ export const PARAMETER_KEYS = [
   "institutionViolenceDamping",
   "armsTracingViolenceDamping",
   "confrontationHomicidesAtFullForce",
+  "confrontationForceExponent",
   "deploymentBuildUp",
   "deploymentLagYears",
   // institutions and impunity

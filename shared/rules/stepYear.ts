@@ -288,12 +288,13 @@ function stepCaptures(
   const p = c.param;
   const year = s.year;
   const spikes: SpikeByRegion = new Map();
-  // Intelligence, informants and special units take years to build and fade when neglected: the
-  // capacity to find targets starts to follow a targeting decision after a lag, then moves part of
-  // the way toward it each year.
+  // Intelligence, informants and special units take years to build and are lost quickly when a
+  // government changes course: the capacity to find targets starts to follow a targeting decision
+  // after a lag, then moves part of the way toward it each year (slowly up, quickly down).
   const lag = Math.max(0, Math.round(p.targetingLagYears));
   const targetingOrdered = lag > 0 ? getLaggedLever(s, "targeting", lag) : levers.targeting;
-  s.targetingCapacity += p.targetingBuildUp * (targetingOrdered - s.targetingCapacity);
+  const targetingRate = targetingOrdered >= s.targetingCapacity ? p.targetingBuildUp : p.targetingLoss;
+  s.targetingCapacity += targetingRate * (targetingOrdered - s.targetingCapacity);
   const capacity = s.targetingCapacity;
   // Named leaders are found by sustained hunting (intelligence, informants, rewards), not by a
   // yearly lottery: each year of effort adds to the hunt, and a leader falls once it is enough.
@@ -524,14 +525,16 @@ function stepHomicides(
   const ordered = getLaggedLever(s, "force", Math.max(0, Math.round(p.deploymentLagYears)));
   const forceOrdered = Math.min(levers.force, Math.round(p.deploymentLagYears) <= 0 ? levers.force : ordered);
   s.deployment += p.deploymentBuildUp * (forceOrdered - s.deployment);
-  const confrontation = p.confrontationHomicidesAtFullForce * s.deployment;
+  // Clashes grow faster than the troops: mass deployments patrol whole states and meet many groups,
+  // a small force of targeted raids meets few.
+  const confrontation = p.confrontationHomicidesAtFullForce * Math.pow(Math.max(0, s.deployment), p.confrontationForceExponent);
   const adjust = Math.min(1, Math.max(0, p.violenceAdjustment));
   const figures: Record<keyof HomicideComponents, string[]> = {
     baseline: getParamFigures(c, "institutionViolenceDamping"),
     organised: getParamFigures(c, "homicidesPerGroup", "groupViolenceExponent", "violenceAdjustment"),
     fragmentation: getParamFigures(c, "warPerSplinter", "warEscalation", "warArming", "warDecay", "vacuumExpansion"),
     capture: getParamFigures(c, "captureSpikeLocal", "captureSpikeNeighbour", "killViolenceMultiplier"),
-    confrontation: getParamFigures(c, "confrontationHomicidesAtFullForce"),
+    confrontation: getParamFigures(c, "confrontationHomicidesAtFullForce", "confrontationForceExponent"),
   };
   const keys = {
     baseline: "baselineViolence",

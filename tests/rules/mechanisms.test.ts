@@ -124,6 +124,47 @@ describe("military deployment", () => {
   });
 });
 
+describe("clashes and troop numbers", () => {
+  const military = getPolicyPulling(base, "force");
+  const social = getPolicyPulling(base, "social");
+  const immediate = withParameters(base, { deploymentLagYears: 0, deploymentBuildUp: 1, violenceAdjustment: 1 });
+  const clashesAt = (scenario: Scenario, mix: PolicyMix) => {
+    const { states } = run(scenario, [mix, mix]);
+    const last = states.at(-1)!;
+    return { deployment: last.deployment, clashes: Object.values(last.regions).reduce((sum, r) => sum + r.components.confrontation, 0) };
+  };
+
+  it("grow faster than the troops sent: a smaller deployment brings a smaller share of the clashes", () => {
+    const full = clashesAt(immediate, { [military]: 1 });
+    const part = clashesAt(immediate, { [military]: 0.4, [social]: 0.6 });
+    expect(part.deployment).toBeGreaterThan(0);
+    expect(part.deployment).toBeLessThan(full.deployment);
+    expect(part.clashes / full.clashes).toBeLessThan((part.deployment / full.deployment) * 0.8);
+  });
+
+  it("in proportion to the troops when the exponent is 1", () => {
+    const linear = withParameters(immediate, { confrontationForceExponent: 1 });
+    const full = clashesAt(linear, { [military]: 1 });
+    const part = clashesAt(linear, { [military]: 0.4, [social]: 0.6 });
+    expect(part.clashes / full.clashes).toBeCloseTo(part.deployment / full.deployment, 1);
+  });
+});
+
+describe("intelligence on top leaders", () => {
+  it("is lost faster than it is built when targeting stops (informants and units are dropped)", () => {
+    const years = 8;
+    const { states } = run(base, [...Array.from({ length: years }, () => ({ [kingpin]: 1 })), {}, {}, {}]);
+    const capacity = states.map((st) => st.targetingCapacity);
+    const built = capacity[years]!;
+    expect(built).toBeGreaterThan(0);
+    // The largest yearly gain while building is smaller than the largest yearly loss after stopping.
+    const gains = capacity.slice(1, years + 1).map((c, i) => c - capacity[i]!);
+    const losses = capacity.slice(years + 1).map((c, i) => capacity[years + i]! - c);
+    expect(Math.max(...losses)).toBeGreaterThan(2 * Math.max(...gains));
+    expect(capacity.at(-1)!).toBeLessThan(built * (1 - base.parameters.targetingLoss.value) + 1e-9);
+  });
+});
+
 describe("institution-building", () => {
   const lag = base.parameters.institutionLagYears.value;
 

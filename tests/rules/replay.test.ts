@@ -1,7 +1,6 @@
 // The historical replay against INEGI's observed national series (scenario.observed), over 200
 // seeds: error, inertia and the turning points that HISTORY.md describes. Thresholds here are what
-// the model reaches today; the issue's targets that it does not yet reach (the fall 2011→2014 and
-// the rise 2014→2018) are reported in the modeller's note, not asserted.
+// the model reaches today (every turning point of the issue is met in most seeds).
 import { describe, expect, it } from "vitest";
 import { getHistoricalPath, playPath } from "../../shared/rules/playPath.ts";
 import { getReplayError } from "../../shared/rules/sensitivity.ts";
@@ -12,8 +11,8 @@ const SEEDS = Array.from({ length: 200 }, (_, i) => i);
 const runs = SEEDS.map((seed) => playPath(scenario, getHistoricalPath(scenario), { seed }));
 const at = (run: (typeof runs)[number], year: number) => run.years.find((y) => y.year === year)!.indicators.homicides;
 const share = (predicate: (run: (typeof runs)[number]) => boolean) => runs.filter(predicate).length / runs.length;
-/** The issue's target, met since wars need their factions to arm (the first version: 28%; rules v2: 17.5%; wars v3: 14.2%; arming: 11.9%). */
-const MAX_ERROR = 0.12;
+/** Below the issue's 12% since clashes grow faster than the troops sent and lost intelligence (the first version: 28%; rules v2: 17.5%; wars v3: 14.2%; arming: 11.9%; clashes: 10.1%). */
+const MAX_ERROR = 0.105;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe("the replay follows the observed series", () => {
@@ -22,7 +21,7 @@ describe("the replay follows the observed series", () => {
     for (const point of scenario.observed!.homicides) expect(years).toContain(point.year);
   });
 
-  it(`median absolute percentage error over 200 seeds is at most ${Math.round(MAX_ERROR * 100)}% (the first version's was 28%, rules v2's 17.5%, wars v3's 14.2%)`, () => {
+  it(`median absolute percentage error over 200 seeds is at most ${Math.round(MAX_ERROR * 100)}% (the first version's was 28%, rules v2's 17.5%, wars v3's 14.2%, arming's 11.9%)`, () => {
     const errors = SEEDS.map((seed) => getReplayError(scenario, seed)!);
     expect(median(errors)).toBeLessThanOrEqual(MAX_ERROR);
   });
@@ -34,7 +33,7 @@ describe("the replay follows the observed series", () => {
   });
 
   it("homicides rise between ×2.4 and ×3.5 from 2007 to 2011 in most seeds (observed ×3.07)", () => {
-    expect(share((r) => at(r, 2011) / at(r, 2007) >= 2.4 && at(r, 2011) / at(r, 2007) <= 3.5)).toBeGreaterThan(0.75);
+    expect(share((r) => at(r, 2011) / at(r, 2007) >= 2.4 && at(r, 2011) / at(r, 2007) <= 3.5)).toBeGreaterThan(0.8);
   });
 
   it("the peak comes in 2018–2021 in most seeds", () => {
@@ -45,6 +44,17 @@ describe("the replay follows the observed series", () => {
         return peak >= 2018 && peak <= 2021;
       }),
     ).toBeGreaterThan(0.95);
+  });
+
+  it("homicides fall by 15–35% from 2011 to 2014 in most seeds (observed −26%: fewer troops, the first wars burn out)", () => {
+    expect(share((r) => at(r, 2014) / at(r, 2011) >= 0.65 && at(r, 2014) / at(r, 2011) <= 0.85)).toBeGreaterThan(0.7);
+  });
+
+  it("homicides rise ×1.5–2 from 2014 to 2018 in most seeds (observed ×1.84: the wars of Peña Nieto's captures)", () => {
+    expect(share((r) => at(r, 2018) / at(r, 2014) >= 1.5 && at(r, 2018) / at(r, 2014) <= 2)).toBeGreaterThan(0.5);
+    const ratio = median(runs.map((r) => at(r, 2018) / at(r, 2014)));
+    expect(ratio).toBeGreaterThanOrEqual(1.5);
+    expect(ratio).toBeLessThanOrEqual(2);
   });
 
   it("homicides fall over 2019→2023 in most seeds", () => {
