@@ -15,6 +15,7 @@ import { replaySession } from "../record/replaySession.ts";
 import type { Session } from "../session/Session.ts";
 import type { ArgumentState } from "../state/SessionState.ts";
 import type { JournalEvent, SessionRecord } from "../storage/SessionStore.ts";
+import { nameCapture } from "../../shared/content/scenarioText.ts";
 import { citeFigure, getName, wordExplanation } from "./wording.ts";
 
 /** "Why" lines kept per round: the biggest effects, as the board shows them. */
@@ -194,15 +195,7 @@ export function buildReport(record: SessionRecord, events: readonly JournalEvent
         indicatorsStart: r.start,
         indicatorsEnd: r.end,
         why: getWhyLines(scenario, r.effects, lang),
-        captures: r.captures.map((c) => ({
-          year: c.year,
-          leaderId: c.leaderId || null,
-          leaderName: c.leaderId ? getName(scenario, c.leaderId, lang) : null,
-          regionId: c.regionId,
-          regionName: getName(scenario, c.regionId, lang),
-          splinters: c.splinters,
-          dismantled: c.dismantled,
-        })),
+        captures: r.captures.map((c) => nameCapture(scenario, c, lang)),
       };
     });
 

@@ -4,6 +4,28 @@ import type { Language } from "../i18n.ts";
 import { formatText } from "../languages.ts";
 import type { Scenario } from "./scenarioSchema.ts";
 
+/** A capture as the rules or the synced state record it (null or "" for a lesser, unnamed target). */
+interface CaptureRecord {
+  year: number;
+  leaderId: string | null;
+  regionId: string;
+  splinters: number;
+  dismantled: boolean;
+}
+
+/** A capture with its leader's and region's names in `lang` (null leader for a lesser target): the report's and the phone's form. */
+export function nameCapture(scenario: Scenario, c: CaptureRecord, lang: Language) {
+  return {
+    year: c.year,
+    leaderId: c.leaderId || null,
+    leaderName: c.leaderId ? getContentName(scenario, c.leaderId, lang) : null,
+    regionId: c.regionId,
+    regionName: getContentName(scenario, c.regionId, lang),
+    splinters: c.splinters,
+    dismantled: c.dismantled,
+  };
+}
+
 /** Name of a policy, role, region or event id in `lang`; the id itself if the content lacks it. */
 export function getContentName(scenario: Scenario, id: string, lang: Language): string {
   const named =

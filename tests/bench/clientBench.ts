@@ -2,7 +2,6 @@
 // through the real server (compressed, cached), opens each entry in Chromium and counts the bytes on
 // the wire (compressed bodies + headers) until the page can be used, then a phone's whole session
 // (join → results → debrief, the host driven over the SDK) against the targets, then the lazy chunks.
-import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
@@ -10,11 +9,11 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import { Client } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../e2e/support/browser.ts";
+import buildClient from "../e2e/support/buildClient.ts";
 import { E2E_CLIENT_DIR } from "../e2e/support/clientDir.ts";
 import { startTestServer } from "../e2e/support/testServer.ts";
 
-const root = join(import.meta.dirname, "..", "..");
-execFileSync(join(root, "node_modules", ".bin", "vite"), ["build", "--logLevel", "warn", "--outDir", E2E_CLIENT_DIR], { cwd: root, stdio: "inherit" });
+buildClient();
 
 interface Entry {
   name: string;

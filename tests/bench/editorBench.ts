@@ -7,10 +7,9 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../e2e/support/browser.ts";
-import { E2E_CLIENT_DIR } from "../e2e/support/clientDir.ts";
+import buildClient from "../e2e/support/buildClient.ts";
 import { startTestServer } from "../e2e/support/testServer.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
 import { formatGameTiming, ONE_GAME_TARGET_MS, timeOneGame, warmUp } from "./rulesTiming.ts";
@@ -19,8 +18,7 @@ const MONTE_CARLO_TARGET_MS = 2000;
 const RUNS = 10_000;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
-const root = join(import.meta.dirname, "..", "..");
-execFileSync(join(root, "node_modules", ".bin", "vite"), ["build", "--logLevel", "warn", "--outDir", E2E_CLIENT_DIR], { cwd: root, stdio: "inherit" });
+buildClient();
 
 interface Run {
   ms: number;

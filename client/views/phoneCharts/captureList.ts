@@ -1,6 +1,6 @@
 // This round's captures on a phone: named leaders one by one with what became of their group, lesser targets
 // counted (the same summary and words as the printable report).
-import { getContentName } from "../../../shared/content/scenarioText.ts";
+import { nameCapture } from "../../../shared/content/scenarioText.ts";
 import type { Scenario } from "../../../shared/content/scenarioSchema.ts";
 import { getLanguage, t, tn } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
@@ -14,17 +14,7 @@ function outcomeText(outcome: CaptureOutcome, splinters: number): string {
 
 export function createCaptureList(scenario: Scenario, snapshot: Pick<SessionSnapshot, "captures">): HTMLElement {
   const lang = getLanguage();
-  const summary = getCaptureSummary(
-    snapshot.captures.map((c) => ({
-      year: c.year,
-      leaderId: c.leaderId || null,
-      leaderName: c.leaderId ? getContentName(scenario, c.leaderId, lang) : null,
-      regionId: c.regionId,
-      regionName: getContentName(scenario, c.regionId, lang),
-      splinters: c.splinters,
-      dismantled: c.dismantled,
-    })),
-  );
+  const summary = getCaptureSummary(snapshot.captures.map((c) => nameCapture(scenario, c, lang)));
   if (summary.named.length === 0 && summary.lesser.count === 0) return h("p", { class: "muted" }, t("phone.captures.none"));
   return h(
     "ul",

@@ -4,6 +4,7 @@
 import { formatNumber, getLanguage, t } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
+import { redrawOnChange } from "./redrawOnChange.ts";
 import { getLineCharts } from "../../viewModels/chartModel.ts";
 import { getDebrief } from "../../viewModels/debriefModel.ts";
 import type { Panel, PanelContext } from "../panel.ts";
@@ -55,18 +56,9 @@ export function createDebriefPanel(ctx: PanelContext, snapshot: SessionSnapshot,
       s.phase === "ended" ? h("p", {}, t("debrief.ended"), " ", h("a", { attrs: { href: "/" } }, t("common.backHome"))) : null,
     );
   };
-  render(snapshot);
-  let shown = signature(snapshot);
+  const update = redrawOnChange(snapshot, signature, render);
   const element = h("section", { class: "panel debrief" }, h("h2", { attrs: { tabindex: -1 } }, t("debrief.title")), body);
-  return {
-    element,
-    update: (s) => {
-      const next = signature(s);
-      if (next === shown) return;
-      shown = next;
-      render(s);
-    },
-  };
+  return { element, update };
 }
 
 /** What the debrief shows: it is redrawn only when one of these changes (the replay may arrive after the phase). */

@@ -4,6 +4,7 @@
 import { formatNumber, getLanguage, t } from "../../i18n/i18n.ts";
 import type { SessionSnapshot } from "../../state/snapshot.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
+import { redrawOnChange } from "./redrawOnChange.ts";
 import type { Panel, PanelContext } from "../panel.ts";
 import { createCaptureList } from "../phoneCharts/captureList.ts";
 import { createMeterList } from "../phoneCharts/meterList.ts";
@@ -32,19 +33,9 @@ export function createResultsPanel(ctx: PanelContext, snapshot: SessionSnapshot,
       createRevealBars(ctx.scenario, s, { onlyBacked: true }),
     );
   };
-  render(snapshot);
-  let shown = signature(snapshot);
+  const update = redrawOnChange(snapshot, signature, render);
   const element = h("section", { class: "panel results" }, h("h2", { attrs: { tabindex: -1 } }, t("results.title", { round: snapshot.round })), body);
-  return {
-    element,
-    // Redrawn only when what it shows changes (a roster change must not scroll or collapse anything).
-    update: (s) => {
-      const next = signature(s);
-      if (next === shown) return;
-      shown = next;
-      render(s);
-    },
-  };
+  return { element, update };
 }
 
 function signature(s: SessionSnapshot): string {
