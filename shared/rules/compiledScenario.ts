@@ -1,6 +1,6 @@
 // A scenario prepared for fast, repeated rule evaluation: parameter values by key, lookups by id.
 // Compiled once per scenario object (cached), so Monte-Carlo runs do not redo the work.
-import type { Leader, Policy, Region, Scenario, ScenarioEvent } from "../content/scenarioSchema.ts";
+import type { Leader, Organisation, Policy, Region, Scenario, ScenarioEvent } from "../content/scenarioSchema.ts";
 import type { Lever, ParameterKey } from "../content/vocabulary.ts";
 import { LEVERS } from "../content/vocabulary.ts";
 
@@ -15,11 +15,19 @@ export interface CompiledScenario {
   /** Homicides in all regions at the start. */
   startHomicides: number;
   regionIndex: Map<string, number>;
-  /** Each region's neighbours that are regions of the scenario (a map may name others). */
-  regionNeighbours: Map<string, string[]>;
+  /** Region ids in `regions` order: the rules keep per-region tallies in arrays by this index. */
+  regionIds: string[];
+  /** Each region's neighbours that are regions of the scenario (a map may name others), as indices into `regions`. */
+  regionNeighbours: number[][];
   policies: Map<string, Policy>;
   events: Map<string, ScenarioEvent>;
   leaders: Leader[];
+  /** First year each leader (same order as `leaders`) can be hunted: on the list and his organisation active. */
+  leaderHuntFrom: number[];
+  /** Named leaders by organisation. */
+  leadersByOrganisation: Map<string, Leader[]>;
+  /** The start year's organisations, in a scenario region, whose heads the scenario does not name: their heads are the unnamed top targets. */
+  unnamedHeadOrganisations: Organisation[];
   /** Lever intensities of each policy, all levers present. */
   policyLevers: Map<string, Record<Lever, number>>;
   /** The same intensities in LEVERS order. */
@@ -49,6 +57,10 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     for (const lever of LEVERS) levers[lever] = policy.levers[lever] ?? 0;
     policyLevers.set(policy.id, levers);
   }
+  const regionIndex = new Map(scenario.regions.map((r, i) => [r.id, i]));
+  const organisationFromYear = new Map(scenario.organisations.map((o) => [o.id, o.activeFrom]));
+  const leadersByOrganisation = new Map<string, Leader[]>();
+  for (const leader of scenario.leaders) leadersByOrganisation.set(leader.organisation, [...(leadersByOrganisation.get(leader.organisation) ?? []), leader]);
   const compiled: CompiledScenario = {
     scenario,
     param,
@@ -56,15 +68,19 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     regions: scenario.regions,
     startGroups: scenario.regions.reduce((sum, r) => sum + r.startGroups, 0),
     startHomicides: scenario.regions.reduce((sum, r) => sum + r.startHomicides, 0),
-    regionIndex: new Map(scenario.regions.map((r, i) => [r.id, i])),
-    regionNeighbours: new Map(scenario.regions.map((r) => [r.id, r.neighbours.filter((n) => scenario.regions.some((other) => other.id === n))])),
+    regionIndex,
+    regionIds: scenario.regions.map((r) => r.id),
+    regionNeighbours: scenario.regions.map((r) => r.neighbours.filter((n) => regionIndex.has(n)).map((n) => regionIndex.get(n)!)),
     policies: new Map(scenario.policies.map((p) => [p.id, p])),
     events: new Map(scenario.events.map((e) => [e.id, e])),
     leaders: scenario.leaders,
+    leaderHuntFrom: scenario.leaders.map((l) => Math.max(l.onListFrom, organisationFromYear.get(l.organisation) ?? l.onListFrom)),
+    leadersByOrganisation,
+    unnamedHeadOrganisations: scenario.organisations.filter((o) => o.activeFrom <= scenario.startYear && regionIndex.has(o.region) && !leadersByOrganisation.has(o.id)),
     policyLevers,
     policyLeverList: new Map([...policyLevers].map(([id, levers]) => [id, LEVERS.map((lever) => levers[lever])])),
     figureFromYear: new Map(scenario.figures.map((f) => [f.id, f.period.from])),
-    organisationFromYear: new Map(scenario.organisations.map((o) => [o.id, o.activeFrom])),
+    organisationFromYear,
     paramFiguresByFirstKey: new Map(),
   };
   cache.set(scenario, compiled);

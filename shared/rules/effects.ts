@@ -1,8 +1,10 @@
 // Effects: the record of every change the rules make, so the board can say why an indicator
 // moved. The rules change indicators only through a ledger, which keeps the invariant that the
 // effects of a step add up to the change of every indicator.
-import type { ExplanationKey, Indicator } from "../content/vocabulary.ts";
+import type { ExplanationKey, Indicator, ParameterKey } from "../content/vocabulary.ts";
 import { INDICATOR_RANGES } from "../content/vocabulary.ts";
+import type { CompiledScenario } from "./compiledScenario.ts";
+import { getParamFigures } from "./compiledScenario.ts";
 import type { GameState } from "./gameState.ts";
 
 export interface Effect {
@@ -19,11 +21,19 @@ export interface Effect {
   figures: string[];
 }
 
+/**
+ * Why a change happened. A mechanism's source is usually a constant declared next to it: it names the parameters
+ * whose figures it cites, and the ledger looks those figures up only when it keeps the effect (Monte-Carlo runs
+ * never do). A regional change's params get its `region`, and a counted one's its `count`, from the ledger call.
+ */
 export interface EffectSource {
   cause: string;
   explanationKey: ExplanationKey;
-  params?: Record<string, string | number>;
-  figures: string[];
+  params?: Readonly<Record<string, string | number>>;
+  /** Figures cited directly (a policy's, an event's, a leader's). */
+  figures?: readonly string[];
+  /** Parameters whose figures are cited. */
+  paramKeys?: readonly ParameterKey[];
 }
 
 const EPSILON = 1e-9;
@@ -32,61 +42,56 @@ export class Ledger {
   readonly effects: Effect[] = [];
   private readonly state: GameState;
   private readonly year: number;
-  private readonly figureFromYear: ReadonlyMap<string, number> | undefined;
+  private readonly scenario: CompiledScenario;
   private readonly keepEffects: boolean;
 
   /**
-   * `figureFromYear` gives each figure's first year: a figure about later years is never cited.
+   * A figure about later years than `year` is never cited (the scenario gives each figure's first year).
    * Without `keepEffects` the ledger only applies changes (Monte-Carlo runs never read the records).
    */
-  constructor(state: GameState, year: number, figureFromYear?: ReadonlyMap<string, number>, keepEffects = true) {
+  constructor(state: GameState, year: number, scenario: CompiledScenario, keepEffects = true) {
     this.state = state;
     this.year = year;
-    this.figureFromYear = figureFromYear;
+    this.scenario = scenario;
     this.keepEffects = keepEffects;
   }
 
-  /** Adds `delta` to a national indicator, kept inside its range; returns the applied delta. */
-  change(indicator: Indicator, delta: number, source: EffectSource): number {
+  /** Adds `delta` to a national indicator, kept inside its range; returns the applied delta. `count` goes into the effect's params. */
+  change(indicator: Indicator, delta: number, source: EffectSource, count?: number): number {
     const range = INDICATOR_RANGES[indicator];
     const before = this.state.indicators[indicator];
     const after = Math.min(range.max, Math.max(range.min, before + delta));
     const applied = after - before;
     this.state.indicators[indicator] = after;
-    this.record(indicator, applied, undefined, source);
+    if (this.keepEffects) this.record(indicator, applied, undefined, source, count);
     return applied;
   }
 
   /** Changes one region's homicides or groups together with the national total. */
-  changeRegional(indicator: "homicides" | "activeGroups", regionId: string, delta: number, source: EffectSource): number {
+  changeRegional(indicator: "homicides" | "activeGroups", regionId: string, delta: number, source: EffectSource, count?: number): number {
     const region = this.state.regions[regionId];
     if (!region) return 0;
     const before = region[indicator];
     const applied = Math.max(0, before + delta) - before;
     region[indicator] = before + applied;
     this.state.indicators[indicator] += applied;
-    this.record(indicator, applied, regionId, source);
+    if (this.keepEffects) this.record(indicator, applied, regionId, source, count);
     return applied;
   }
 
-  private record(indicator: Indicator, delta: number, region: string | undefined, source: EffectSource): void {
-    if (!this.keepEffects || Math.abs(delta) < EPSILON) return;
-    const effect: Effect = {
-      year: this.year,
-      indicator,
-      delta,
-      cause: source.cause,
-      explanationKey: source.explanationKey,
-      params: source.params ?? {},
-      figures: this.getCitable(source.figures),
-    };
+  private record(indicator: Indicator, delta: number, region: string | undefined, source: EffectSource, count: number | undefined): void {
+    if (Math.abs(delta) < EPSILON) return;
+    // Params in a fixed order (count, the source's own, region): the records are compared as JSON.
+    const params: Record<string, string | number> = count === undefined ? { ...source.params } : { count, ...source.params };
+    if (region !== undefined) params.region = region;
+    const figures = source.figures ?? (source.paramKeys ? getParamFigures(this.scenario, ...source.paramKeys) : []);
+    const effect: Effect = { year: this.year, indicator, delta, cause: source.cause, explanationKey: source.explanationKey, params, figures: this.getCitable(figures) };
     if (region !== undefined) effect.region = region;
     this.effects.push(effect);
   }
 
   private getCitable(figures: readonly string[]): string[] {
-    const fromYear = this.figureFromYear;
-    if (!fromYear) return [...figures];
+    const fromYear = this.scenario.figureFromYear;
     return figures.filter((id) => (fromYear.get(id) ?? this.year) <= this.year);
   }
 }

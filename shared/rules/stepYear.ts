@@ -1,14 +1,14 @@
 // One year of the rules: (state, decisions, scenario, rng) → (next state, effects).
 // `stepYear` is pure (the input state is not modified); `stepYearInPlace` steps a working copy that a
 // caller cloned once for many years (playPath, resolveRound). All chance comes from `rng`.
-import type { Region, Scenario } from "../content/scenarioSchema.ts";
+import type { Leader, Region, Scenario } from "../content/scenarioSchema.ts";
 import type { Lever } from "../content/vocabulary.ts";
 import { LEVERS } from "../content/vocabulary.ts";
 import type { CompiledScenario } from "./compiledScenario.ts";
-import { compileScenario, getParamFigures } from "./compiledScenario.ts";
-import type { Effect } from "./effects.ts";
+import { compileScenario } from "./compiledScenario.ts";
+import type { Effect, EffectSource } from "./effects.ts";
 import { Ledger } from "./effects.ts";
-import type { GameState, HomicideComponents } from "./gameState.ts";
+import type { GameState, HomicideComponents, RegionState } from "./gameState.ts";
 import { getLaggedLever, LEVER_HISTORY_YEARS } from "./gameState.ts";
 import type { PolicyMix } from "./policyMix.ts";
 import type { MixBudget } from "./policyMix.ts";
@@ -81,7 +81,7 @@ export interface StepOptions {
 export function stepYearInPlace(s: GameState, decisions: YearDecisions, c: CompiledScenario, rng: Rng, options: StepOptions): YearResult {
   const year = s.year;
   const homicidesBefore = s.indicators.homicides;
-  const ledger = new Ledger(s, year, c.figureFromYear, options.keepEffects);
+  const ledger = new Ledger(s, year, c, options.keepEffects);
   const levers = options.plan ? { ...options.plan.levers } : getLeverIntensities(c, decisions.mix, decisions.eventIds);
   const captures: Capture[] = [];
 
@@ -91,7 +91,7 @@ export function stepYearInPlace(s: GameState, decisions: YearDecisions, c: Compi
   payForPolicies(c, ledger, decisions.mix, budget.funded);
   stepInstitutions(c, s, ledger);
   stepRevenue(c, s, ledger, levers);
-  const wars: WarsOpened = { rivalries: new Map(), expansions: new Map() };
+  const wars: WarsOpened = { rivalries: new Float64Array(c.regions.length), expansions: new Float64Array(c.regions.length) };
   const spikes = stepCaptures(c, s, ledger, levers, rng, captures, wars);
   stepGroupEntryAndAttrition(c, s, ledger, levers, rng);
   stepHomicides(c, s, ledger, levers, spikes, wars);
@@ -111,15 +111,12 @@ export function stepYearInPlace(s: GameState, decisions: YearDecisions, c: Compi
 
 function admitNewlyListedLeaders(c: CompiledScenario, s: GameState, ledger: Ledger, year: number): void {
   if (year === c.scenario.startYear) return;
+  if (!c.leaders.some((l) => l.onListFrom === year)) return;
   const newcomers = c.leaders.filter((l) => l.onListFrom === year && s.leaders[l.id]?.atLarge);
   if (newcomers.length === 0) return;
   s.targetList.listed += newcomers.length;
-  ledger.change("leadersAtLarge", newcomers.length, {
-    cause: "newLeaders",
-    explanationKey: "newLeadersEmerge",
-    params: { count: newcomers.length },
-    figures: newcomers.flatMap((l) => l.figures).slice(0, 3),
-  });
+  const figures = newcomers.flatMap((l) => l.figures).slice(0, 3);
+  ledger.change("leadersAtLarge", newcomers.length, { cause: "newLeaders", explanationKey: "newLeadersEmerge", figures }, newcomers.length);
 }
 
 function countNamedAtLarge(c: CompiledScenario, s: GameState, year: number): number {
@@ -150,11 +147,7 @@ function applyEventImpacts(c: CompiledScenario, s: GameState, ledger: Ledger, ev
           break;
         }
         case "groups": {
-          const applied = ledger.changeRegional("activeGroups", effect.region, effect.count, {
-            ...source,
-            explanationKey: "eventGroups",
-            params: { event: event.id, region: effect.region },
-          });
+          const applied = ledger.changeRegional("activeGroups", effect.region, effect.count, { ...source, explanationKey: "eventGroups" });
           if (applied > 0) s.counters.newGroups += applied;
           break;
         }
@@ -179,22 +172,21 @@ function payForPolicies(c: CompiledScenario, ledger: Ledger, mix: PolicyMix, fun
   }
 }
 
+const INSTITUTION_PARAMS = ["institutionGainAtFullEffort", "institutionLagYears", "institutionDecayRate"] as const;
+const INSTITUTIONS_MATURE: EffectSource = { cause: "institutions", explanationKey: "institutionsMature", paramKeys: INSTITUTION_PARAMS };
+const INSTITUTIONS_DECAY: EffectSource = { cause: "institutions", explanationKey: "institutionsDecay", paramKeys: INSTITUTION_PARAMS };
+
 function stepInstitutions(c: CompiledScenario, s: GameState, ledger: Ledger): void {
   const p = c.param;
   const strength = s.indicators.institutionalStrength;
   const maturingEffort = getLaggedLever(s, "institutions", Math.max(1, Math.round(p.institutionLagYears)));
-  const figures = getParamFigures(c, "institutionGainAtFullEffort", "institutionLagYears", "institutionDecayRate");
-  ledger.change("institutionalStrength", p.institutionGainAtFullEffort * maturingEffort * (1 - strength / 100), {
-    cause: "institutions",
-    explanationKey: "institutionsMature",
-    figures,
-  });
-  ledger.change("institutionalStrength", -p.institutionDecayRate * strength, {
-    cause: "institutions",
-    explanationKey: "institutionsDecay",
-    figures,
-  });
+  ledger.change("institutionalStrength", p.institutionGainAtFullEffort * maturingEffort * (1 - strength / 100), INSTITUTIONS_MATURE);
+  ledger.change("institutionalStrength", -p.institutionDecayRate * strength, INSTITUTIONS_DECAY);
 }
+
+const REVENUE_DEMAND: EffectSource = { cause: "demand", explanationKey: "revenueDemand", paramKeys: ["demandReductionPerYear", "demandGrowthPerYear"] };
+const REVENUE_LEGALISATION: EffectSource = { cause: "legalisation", explanationKey: "revenueLegalisation", paramKeys: ["legalisationRevenueCut", "syntheticShareGrowthPerYear"] };
+const REVENUE_FINANCIAL: EffectSource = { cause: "financial", explanationKey: "revenueFinancial", paramKeys: ["financialRevenueCut"] };
 
 function stepRevenue(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>): void {
   const p = c.param;
@@ -206,38 +198,25 @@ function stepRevenue(c: CompiledScenario, s: GameState, ledger: Ledger, levers: 
   const legalisationLoss = gross * p.legalisationRevenueCut * levers.legalisation * (1 - s.syntheticShare);
   const financialLoss = gross * p.financialRevenueCut * levers.financial * (0.5 + 0.5 * institutions);
   const old = s.revenue;
-  ledger.change("cartelRevenue", gross - old.gross, {
-    cause: "demand",
-    explanationKey: "revenueDemand",
-    figures: getParamFigures(c, "demandReductionPerYear", "demandGrowthPerYear"),
-  });
-  ledger.change("cartelRevenue", -(legalisationLoss - old.legalisationLoss), {
-    cause: "legalisation",
-    explanationKey: "revenueLegalisation",
-    figures: getParamFigures(c, "legalisationRevenueCut", "syntheticShareGrowthPerYear"),
-  });
-  ledger.change("cartelRevenue", -(financialLoss - old.financialLoss), {
-    cause: "financial",
-    explanationKey: "revenueFinancial",
-    figures: getParamFigures(c, "financialRevenueCut"),
-  });
+  ledger.change("cartelRevenue", gross - old.gross, REVENUE_DEMAND);
+  ledger.change("cartelRevenue", -(legalisationLoss - old.legalisationLoss), REVENUE_LEGALISATION);
+  ledger.change("cartelRevenue", -(financialLoss - old.financialLoss), REVENUE_FINANCIAL);
   s.revenue = { gross, legalisationLoss, financialLoss };
 }
 
-/** Extra homicides this year, per region, from leaders removed this year (the spike after a removal). */
-type SpikeByRegion = Map<string, number>;
+/** Extra homicides this year, by region index, from leaders removed this year (the spike after a removal). */
+type SpikeByRegion = Float64Array;
 
-function addSpike(spikes: SpikeByRegion, regionId: string, amount: number): void {
-  spikes.set(regionId, (spikes.get(regionId) ?? 0) + amount);
+function addSpike(spikes: SpikeByRegion, regionIndex: number, amount: number): void {
+  spikes[regionIndex]! += amount;
 }
 
 /** Killings tied to organised crime in a region last year (all but ordinary crime): what the studies' percentage rise applies to. */
-function getDrugRelatedHomicides(s: GameState, regionId: string): number {
-  const r = s.regions[regionId];
+function getDrugRelatedHomicides(r: RegionState | undefined): number {
   return r ? Math.max(0, r.homicides - r.components.baseline) : 0;
 }
 
-/** Wars opened by this year's removals (homicides a year at their height, per region); they are fought from two years on (regrouping, then arming). */
+/** Wars opened by this year's removals (homicides a year at their height, by region index); they are fought from two years on (regrouping, then arming). */
 interface WarsOpened {
   /** Succession fights among the fallen leader's factions. */
   rivalries: SpikeByRegion;
@@ -255,16 +234,17 @@ function countExpandingRivals(c: CompiledScenario, s: GameState, region: Region,
   for (const o of c.scenario.organisations) {
     if (o.id === organisation || o.activeFrom > s.year || s.organisations[o.id] !== "active") continue;
     if (o.region !== region.id && !region.neighbours.includes(o.region)) continue;
-    if (c.leaders.some((l) => l.organisation === o.id && l.onListFrom <= s.year && s.leaders[l.id]?.atLarge)) count++;
+    const leaders = c.leadersByOrganisation.get(o.id) ?? [];
+    if (leaders.some((l) => l.onListFrom <= s.year && s.leaders[l.id]?.atLarge)) count++;
   }
   return count;
 }
 
 /** A war opened in a region: part of it is fought next door (the group's home state suffers more than the state of the operation). */
-function openWar(c: CompiledScenario, rivalries: SpikeByRegion, region: Region, war: number): void {
-  const neighbours = c.regionNeighbours.get(region.id) ?? [];
+function openWar(c: CompiledScenario, rivalries: SpikeByRegion, regionIndex: number, war: number): void {
+  const neighbours = c.regionNeighbours[regionIndex]!;
   const spill = neighbours.length > 0 ? c.param.warSpillover : 0;
-  addSpike(rivalries, region.id, war * (1 - spill));
+  addSpike(rivalries, regionIndex, war * (1 - spill));
   for (const n of neighbours) addSpike(rivalries, n, (war * spill) / neighbours.length);
 }
 
@@ -275,6 +255,11 @@ function openWar(c: CompiledScenario, rivalries: SpikeByRegion, region: Region, 
 function getWarMarket(c: CompiledScenario, s: GameState, region: Region): number {
   return region.startHomicides * (s.indicators.cartelRevenue / c.param.startCartelRevenue);
 }
+
+const CAPTURE_ARREST_PARAMS = ["captureRatePerTargeting", "huntBasePerYear", "captureBaseRate"] as const;
+const CAPTURE_APPROVAL: EffectSource = { cause: "captures", explanationKey: "captureApproval", paramKeys: ["approvalPerCapture"] };
+const SPLINTER_GROUPS: EffectSource = { cause: "fragmentation", explanationKey: "splinterGroups", paramKeys: ["splitChance", "splinterMin", "splinterMax"] };
+const GROUPS_DISMANTLED: EffectSource = { cause: "institutions", explanationKey: "groupDismantled", paramKeys: ["dismantleChancePerInstitution"] };
 
 function stepCaptures(
   c: CompiledScenario,
@@ -287,7 +272,7 @@ function stepCaptures(
 ): SpikeByRegion {
   const p = c.param;
   const year = s.year;
-  const spikes: SpikeByRegion = new Map();
+  const spikes: SpikeByRegion = new Float64Array(c.regions.length);
   // Intelligence, informants and special units take years to build and are lost quickly when a
   // government changes course: the capacity to find targets starts to follow a targeting decision
   // after a lag, then moves part of the way toward it each year (slowly up, quickly down).
@@ -298,13 +283,12 @@ function stepCaptures(
   const capacity = s.targetingCapacity;
   // Named leaders are found by sustained hunting (intelligence, informants, rewards), not by a
   // yearly lottery: each year of effort adds to the hunt, and a leader falls once it is enough.
-  const capturedNamed = c.leaders.filter((l) => {
+  const capturedNamed: Leader[] = [];
+  c.leaders.forEach((l, i) => {
     const leader = s.leaders[l.id];
-    if (!leader?.atLarge) return false;
-    const activeFrom = Math.max(l.onListFrom, c.organisationFromYear.get(l.organisation) ?? l.onListFrom);
-    if (year < activeFrom) return false;
+    if (!leader?.atLarge || year < c.leaderHuntFrom[i]!) return;
     leader.hunt += (p.huntBasePerYear + capacity) * (1 + p.huntNoise * (2 * rng.next() - 1));
-    return leader.hunt >= l.huntYears;
+    if (leader.hunt >= l.huntYears) capturedNamed.push(l);
   });
   const chance = Math.min(p.captureRateMax, p.captureBaseRate + p.captureRatePerTargeting * capacity);
   const capturedAnonymous = drawBinomial(s.anonymousLeaders, chance, rng);
@@ -324,133 +308,154 @@ function stepCaptures(
   s.lieutenants -= capturedLieutenants;
   s.targetList.captured += total;
   s.counters.captures += total;
-  ledger.change("leadersAtLarge", -total, {
-    cause: "captures",
-    explanationKey: "captureArrests",
-    params: { count: total, leaders: capturedNamed.map((l) => l.alias).join(", ") },
-    figures: getParamFigures(c, "captureRatePerTargeting", "huntBasePerYear", "captureBaseRate"),
-  });
-  ledger.change("approval", p.approvalPerCapture * Math.sqrt(total), {
-    cause: "captures",
-    explanationKey: "captureApproval",
-    params: { count: total },
-    figures: getParamFigures(c, "approvalPerCapture"),
-  });
+  const leaders = capturedNamed.map((l) => l.alias).join(", ");
+  ledger.change("leadersAtLarge", -total, { cause: "captures", explanationKey: "captureArrests", params: { leaders }, paramKeys: CAPTURE_ARREST_PARAMS }, total);
+  ledger.change("approval", p.approvalPerCapture * Math.sqrt(total), CAPTURE_APPROVAL, total);
 
   const institutions = s.indicators.institutionalStrength / 100;
-  const splitChance = p.splitChance * Math.max(0, 1 - p.splitInstitutionDamping * institutions);
-  const dismantleChance = p.dismantleChancePerInstitution * institutions;
-  const regionIds = c.regions.map((r) => r.id);
-  const splinters = new Array<number>(regionIds.length).fill(0);
-  const dismantled = new Array<number>(regionIds.length).fill(0);
-  const groupWeights = () => regionIds.map((id) => s.regions[id]?.activeGroups ?? 0);
-  const resolveCapture = (target: { leaderId: string | null; isLieutenant: boolean }, regionIndex: number, killed: boolean, organisation?: string) => {
-    const { leaderId, isLieutenant } = target;
-    const region = c.regions[regionIndex] ?? c.regions[0]!;
-    const capture: Capture = { year, leaderId, regionId: region.id, splinters: 0, dismantled: false, killed };
-    // A top leader weighs fully; a lieutenant is a lesser figure, and arresting one (not killing)
-    // can calm its turf for a while (Phillips 2015): a dip instead of a spike.
-    const weight = (isLieutenant ? p.lieutenantImpact : 1) * (killed ? p.killViolenceMultiplier : 1);
-    const isCalming = isLieutenant && !killed;
-    // The studies' rise is local: it applies to the turf of the leader's group. A cartel's head (a
-    // named kingpin, or the unnamed head of one of the start year's big organisations while it is
-    // still whole) holds a large share of the region; anyone else holds one group's share.
-    const groups = Math.max(1, s.regions[region.id]?.activeGroups ?? 1);
-    const isCartelHead = leaderId !== null || (organisation !== undefined && s.organisations[organisation] === "active");
-    const headShare = leaderId !== null ? p.kingpinTurfShare : p.cartelHeadTurfShare;
-    const turf = isCartelHead ? Math.max(headShare, 1 / groups) : 1 / groups;
-    const local = p.captureSpikeLocal * weight * (isCalming ? -p.lieutenantArrestCalm : 1) * turf * getDrugRelatedHomicides(s, region.id);
-    addSpike(spikes, region.id, local);
-    const neighbours = c.regionNeighbours.get(region.id) ?? [];
-    for (const n of neighbours) addSpike(spikes, n, (local * p.captureSpikeNeighbour) / neighbours.length);
-    // Where many small groups already share a region, a captured leader's group has less to split.
-    const startGroups = Math.max(1, region.startGroups);
-    const crowding = Math.pow(startGroups / Math.max(startGroups, s.regions[region.id]?.activeGroups ?? 0), p.splitCrowdingExponent);
-    const splitProbability = Math.min(1, splitChance * crowding * weight);
-    // The war is fought over the removed leader's share of the region's criminal economy: a big
-    // cartel's succession war dwarfs a cell's, and as groups multiply each holds less.
-    const market = turf * getWarMarket(c, s, region);
-    if (isCartelHead) {
-      // A cartel's head leaves a succession fight whether or not the split is clean (its expected
-      // size: the chance of a split × the factions it leaves), and intact rivals led by a leader at
-      // large move into the vacuum. The cartel is no longer whole.
-      const meanFactions = (Math.round(p.splinterMin) + Math.round(p.splinterMax)) / 2 - 1;
-      const succession = p.warPerSplinter * splitProbability * meanFactions * weight * market;
-      openWar(c, wars.rivalries, region, succession);
-      addSpike(wars.expansions, region.id, succession * p.vacuumExpansion * countExpandingRivals(c, s, region, organisation));
-      if (organisation && organisation in s.organisations) s.organisations[organisation] = "fragmented";
-    }
-    if (rng.next() < splitProbability) {
-      const span = Math.max(0, Math.round(p.splinterMax) - Math.round(p.splinterMin));
-      capture.splinters = Math.round(p.splinterMin) + Math.floor(rng.next() * (span + 1));
-      const extra = Math.max(0, capture.splinters - 1);
-      splinters[regionIndex]! += extra;
-      // A lesser figure's group fights only if it actually splits.
-      if (!isCartelHead) openWar(c, wars.rivalries, region, p.warPerSplinter * extra * weight * market);
-    } else if (rng.next() < dismantleChance) {
-      capture.dismantled = true;
-      dismantled[regionIndex]! += 1;
-    }
-    captures.push(capture);
+  const removals: RemovalContext = {
+    c,
+    s,
+    rng,
+    year,
+    regionStates: c.regionIds.map((id) => s.regions[id]),
+    splitChance: p.splitChance * Math.max(0, 1 - p.splitInstitutionDamping * institutions),
+    dismantleChance: p.dismantleChancePerInstitution * institutions,
+    splinters: new Array<number>(c.regions.length).fill(0),
+    dismantled: new Array<number>(c.regions.length).fill(0),
+    spikes,
+    wars,
+    captures,
   };
+  const groupWeights = () => removals.regionStates.map((r) => r?.activeGroups ?? 0);
   for (const leader of capturedNamed) {
-    resolveCapture({ leaderId: leader.id, isLieutenant: false }, c.regionIndex.get(leader.region) ?? 0, s.leaders[leader.id]!.killed, leader.organisation);
+    resolveCapture(removals, { leaderId: leader.id, isLieutenant: false }, c.regionIndex.get(leader.region) ?? 0, s.leaders[leader.id]!.killed, leader.organisation);
   }
   // The unnamed top targets are the leaders of the start year's big organisations whose heads the
   // articles do not name (the Gulf and Juárez cartels, La Familia): each belongs to one of them.
   // Named heads fall only to the hunt above; the bosses of later splinters are lesser targets.
-  const namedOrganisations = new Set(c.leaders.map((l) => l.organisation));
-  const organisations = c.scenario.organisations.filter((o) => o.activeFrom <= c.scenario.startYear && c.regionIndex.has(o.region) && !namedOrganisations.has(o.id));
+  const organisations = c.unnamedHeadOrganisations;
   for (let i = 0; i < capturedAnonymous; i++) {
     const organisation = organisations[Math.floor(rng.next() * organisations.length)];
     const regionIndex = organisation ? c.regionIndex.get(organisation.region)! : pickWeighted(groupWeights(), rng);
-    resolveCapture({ leaderId: null, isLieutenant: false }, regionIndex, rng.next() < killShare, organisation?.id);
+    resolveCapture(removals, { leaderId: null, isLieutenant: false }, regionIndex, rng.next() < killShare, organisation?.id);
   }
   const weights = groupWeights();
   for (let i = 0; i < capturedLieutenants; i++) {
-    resolveCapture({ leaderId: null, isLieutenant: true }, pickWeighted(weights, rng), rng.next() < killShare);
+    resolveCapture(removals, { leaderId: null, isLieutenant: true }, pickWeighted(weights, rng), rng.next() < killShare);
   }
 
-  const splitFigures = getParamFigures(c, "splitChance", "splinterMin", "splinterMax");
   let newLeaders = 0;
-  c.regions.forEach((region, i) => {
-    const extra = splinters[i]!;
+  for (let i = 0; i < c.regions.length; i++) {
+    const regionId = c.regionIds[i]!;
+    const extra = removals.splinters[i]!;
     if (extra > 0) {
-      const added = ledger.changeRegional("activeGroups", region.id, extra, {
-        cause: "fragmentation",
-        explanationKey: "splinterGroups",
-        params: { count: extra, region: region.id },
-        figures: splitFigures,
-      });
+      const added = ledger.changeRegional("activeGroups", regionId, extra, SPLINTER_GROUPS, extra);
       s.counters.newGroups += added;
       newLeaders += drawBinomial(added, p.newLeaderPerSplinter, rng);
     }
-    if (dismantled[i]! > 0) {
-      const removed = ledger.changeRegional("activeGroups", region.id, -dismantled[i]!, {
-        cause: "institutions",
-        explanationKey: "groupDismantled",
-        params: { count: dismantled[i]!, region: region.id },
-        figures: getParamFigures(c, "dismantleChancePerInstitution"),
-      });
+    const ended = removals.dismantled[i]!;
+    if (ended > 0) {
+      const removed = ledger.changeRegional("activeGroups", regionId, -ended, GROUPS_DISMANTLED, ended);
       s.counters.endedGroups -= removed;
     }
-  });
-  addNewLeaders(c, s, ledger, newLeaders);
+  }
+  addNewLeaders(s, ledger, newLeaders);
   return spikes;
 }
 
+/** What every removal of one year shares: the year's chances, and the tallies the removals add to. */
+interface RemovalContext {
+  c: CompiledScenario;
+  s: GameState;
+  rng: Rng;
+  year: number;
+  /** Each region's state, by region index. */
+  regionStates: (RegionState | undefined)[];
+  splitChance: number;
+  dismantleChance: number;
+  /** Groups added by splits, by region index. */
+  splinters: number[];
+  /** Groups dismantled, by region index. */
+  dismantled: number[];
+  spikes: SpikeByRegion;
+  wars: WarsOpened;
+  captures: Capture[];
+}
+
+/** One removal: the spike it brings here and next door, the war it opens, and whether its group splits or is dismantled. */
+function resolveCapture(
+  x: RemovalContext,
+  target: { leaderId: string | null; isLieutenant: boolean },
+  regionIndex: number,
+  killed: boolean,
+  organisation?: string,
+): void {
+  const { c, s, rng } = x;
+  const p = c.param;
+  const { leaderId, isLieutenant } = target;
+  const index = c.regions[regionIndex] ? regionIndex : 0;
+  const region = c.regions[index]!;
+  const regionState = x.regionStates[index];
+  const capture: Capture = { year: x.year, leaderId, regionId: region.id, splinters: 0, dismantled: false, killed };
+  // A top leader weighs fully; a lieutenant is a lesser figure, and arresting one (not killing)
+  // can calm its turf for a while (Phillips 2015): a dip instead of a spike.
+  const weight = (isLieutenant ? p.lieutenantImpact : 1) * (killed ? p.killViolenceMultiplier : 1);
+  const isCalming = isLieutenant && !killed;
+  // The studies' rise is local: it applies to the turf of the leader's group. A cartel's head (a
+  // named kingpin, or the unnamed head of one of the start year's big organisations while it is
+  // still whole) holds a large share of the region; anyone else holds one group's share.
+  const groups = Math.max(1, regionState?.activeGroups ?? 1);
+  const isCartelHead = leaderId !== null || (organisation !== undefined && s.organisations[organisation] === "active");
+  const headShare = leaderId !== null ? p.kingpinTurfShare : p.cartelHeadTurfShare;
+  const turf = isCartelHead ? Math.max(headShare, 1 / groups) : 1 / groups;
+  const local = p.captureSpikeLocal * weight * (isCalming ? -p.lieutenantArrestCalm : 1) * turf * getDrugRelatedHomicides(regionState);
+  addSpike(x.spikes, index, local);
+  const neighbours = c.regionNeighbours[index]!;
+  for (const n of neighbours) addSpike(x.spikes, n, (local * p.captureSpikeNeighbour) / neighbours.length);
+  // Where many small groups already share a region, a captured leader's group has less to split.
+  const startGroups = Math.max(1, region.startGroups);
+  const crowding = Math.pow(startGroups / Math.max(startGroups, regionState?.activeGroups ?? 0), p.splitCrowdingExponent);
+  const splitProbability = Math.min(1, x.splitChance * crowding * weight);
+  // The war is fought over the removed leader's share of the region's criminal economy: a big
+  // cartel's succession war dwarfs a cell's, and as groups multiply each holds less.
+  const market = turf * getWarMarket(c, s, region);
+  if (isCartelHead) {
+    // A cartel's head leaves a succession fight whether or not the split is clean (its expected
+    // size: the chance of a split × the factions it leaves), and intact rivals led by a leader at
+    // large move into the vacuum. The cartel is no longer whole.
+    const meanFactions = (Math.round(p.splinterMin) + Math.round(p.splinterMax)) / 2 - 1;
+    const succession = p.warPerSplinter * splitProbability * meanFactions * weight * market;
+    openWar(c, x.wars.rivalries, index, succession);
+    addSpike(x.wars.expansions, index, succession * p.vacuumExpansion * countExpandingRivals(c, s, region, organisation));
+    if (organisation && organisation in s.organisations) s.organisations[organisation] = "fragmented";
+  }
+  if (rng.next() < splitProbability) {
+    const span = Math.max(0, Math.round(p.splinterMax) - Math.round(p.splinterMin));
+    capture.splinters = Math.round(p.splinterMin) + Math.floor(rng.next() * (span + 1));
+    const extra = Math.max(0, capture.splinters - 1);
+    x.splinters[regionIndex]! += extra;
+    // A lesser figure's group fights only if it actually splits.
+    if (!isCartelHead) openWar(c, x.wars.rivalries, index, p.warPerSplinter * extra * weight * market);
+  } else if (rng.next() < x.dismantleChance) {
+    capture.dismantled = true;
+    x.dismantled[regionIndex]! += 1;
+  }
+  x.captures.push(capture);
+}
+
+const NEW_LEADERS: EffectSource = { cause: "newLeaders", explanationKey: "newLeadersEmerge", paramKeys: ["newLeaderPerSplinter"] };
+
 /** New factions' and newcomers' bosses join the list as lesser targets: each holds one group's turf. */
-function addNewLeaders(c: CompiledScenario, s: GameState, ledger: Ledger, count: number): void {
+function addNewLeaders(s: GameState, ledger: Ledger, count: number): void {
   if (count <= 0) return;
   s.lieutenants += count;
   s.targetList.listed += count;
-  ledger.change("leadersAtLarge", count, {
-    cause: "newLeaders",
-    explanationKey: "newLeadersEmerge",
-    params: { count },
-    figures: getParamFigures(c, "newLeaderPerSplinter"),
-  });
+  ledger.change("leadersAtLarge", count, NEW_LEADERS, count);
 }
+
+const GROUPS_ENTER: EffectSource = { cause: "entry", explanationKey: "newGroupsEnter", paramKeys: ["groupEntryRate", "groupEntryInstitutionDamping", "groupEntrySocialDamping"] };
+const GROUPS_END: EffectSource = { cause: "attrition", explanationKey: "groupsAttrition", paramKeys: ["groupAbsorptionRate", "groupAttritionPerInstitution", "groupAttritionPerFinancial"] };
 
 function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>, rng: Rng): void {
   const p = c.param;
@@ -463,27 +468,21 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
     Math.max(0, 1 - p.groupEntryInstitutionDamping * institutions) *
     Math.max(0, 1 - p.groupEntrySocialDamping * social) *
     Math.max(0, 1 - p.groupEntryAmnestyDamping * levers.amnesty * (1 - s.syntheticShare));
-  const entryFigures = getParamFigures(c, "groupEntryRate", "groupEntryInstitutionDamping", "groupEntrySocialDamping");
-  const endingFigures = getParamFigures(c, "groupAbsorptionRate", "groupAttritionPerInstitution", "groupAttritionPerFinancial");
   let newLeaders = 0;
   for (const region of c.regions) {
+    const r = s.regions[region.id]!;
     const startGroups = Math.max(1, region.startGroups);
     // Splinter factions recruit and spawn cells of their own: entry grows with the groups present.
-    const presence = Math.pow(Math.max(1, s.regions[region.id]!.activeGroups) / startGroups, p.groupEntryGrowthExponent);
+    const presence = Math.pow(Math.max(1, r.activeGroups) / startGroups, p.groupEntryGrowthExponent);
     const entrants = roundStochastically(entryFactor * region.entryWeight * presence, rng);
     if (entrants > 0) {
-      const added = ledger.changeRegional("activeGroups", region.id, entrants, {
-        cause: "entry",
-        explanationKey: "newGroupsEnter",
-        params: { count: entrants, region: region.id },
-        figures: entryFigures,
-      });
+      const added = ledger.changeRegional("activeGroups", region.id, entrants, GROUPS_ENTER, entrants);
       s.counters.newGroups += added;
       newLeaders += drawBinomial(added, p.newLeaderPerSplinter, rng);
     }
     // Groups end too: crowded regions consolidate (the strong absorb the weak), prosecution
     // dismantles them, and lost income finishes the weakest.
-    const groups = s.regions[region.id]!.activeGroups;
+    const groups = r.activeGroups;
     const crowding = Math.max(0, groups / startGroups - 1);
     const endingRate = Math.min(
       0.5,
@@ -491,16 +490,29 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
     );
     const leaving = Math.min(Math.max(0, groups - 1), roundStochastically(groups * endingRate, rng));
     if (leaving > 0) {
-      const removed = ledger.changeRegional("activeGroups", region.id, -leaving, {
-        cause: "attrition",
-        explanationKey: "groupsAttrition",
-        params: { count: leaving, region: region.id },
-        figures: endingFigures,
-      });
+      const removed = ledger.changeRegional("activeGroups", region.id, -leaving, GROUPS_END, leaving);
       s.counters.endedGroups -= removed;
     }
   }
-  addNewLeaders(c, s, ledger, newLeaders);
+  addNewLeaders(s, ledger, newLeaders);
+}
+
+/** Why each homicide component moves, and the parameters whose figures say so. */
+const HOMICIDE_SOURCES: Record<keyof HomicideComponents, EffectSource> = {
+  baseline: { cause: "baseline", explanationKey: "baselineViolence", paramKeys: ["institutionViolenceDamping"] },
+  organised: { cause: "organised", explanationKey: "organisedViolence", paramKeys: ["homicidesPerGroup", "groupViolenceExponent", "violenceAdjustment"] },
+  fragmentation: {
+    cause: "fragmentation",
+    explanationKey: "fragmentationViolence",
+    paramKeys: ["warPerSplinter", "warEscalation", "warArming", "warDecay", "vacuumExpansion"],
+  },
+  capture: { cause: "capture", explanationKey: "captureViolence", paramKeys: ["captureSpikeLocal", "captureSpikeNeighbour", "killViolenceMultiplier"] },
+  confrontation: { cause: "confrontation", explanationKey: "confrontationViolence", paramKeys: ["confrontationHomicidesAtFullForce", "confrontationForceExponent"] },
+};
+
+/** Moves one of a region's homicide components to its next level (the region's homicides never fall below zero). */
+function moveComponent(ledger: Ledger, regionId: string, r: RegionState, component: keyof HomicideComponents, next: number): void {
+  r.components[component] += ledger.changeRegional("homicides", regionId, next - r.components[component], HOMICIDE_SOURCES[component]);
 }
 
 function stepHomicides(
@@ -529,22 +541,9 @@ function stepHomicides(
   // a small force of targeted raids meets few.
   const confrontation = p.confrontationHomicidesAtFullForce * Math.pow(Math.max(0, s.deployment), p.confrontationForceExponent);
   const adjust = Math.min(1, Math.max(0, p.violenceAdjustment));
-  const figures: Record<keyof HomicideComponents, string[]> = {
-    baseline: getParamFigures(c, "institutionViolenceDamping"),
-    organised: getParamFigures(c, "homicidesPerGroup", "groupViolenceExponent", "violenceAdjustment"),
-    fragmentation: getParamFigures(c, "warPerSplinter", "warEscalation", "warArming", "warDecay", "vacuumExpansion"),
-    capture: getParamFigures(c, "captureSpikeLocal", "captureSpikeNeighbour", "killViolenceMultiplier"),
-    confrontation: getParamFigures(c, "confrontationHomicidesAtFullForce", "confrontationForceExponent"),
-  };
-  const keys = {
-    baseline: "baselineViolence",
-    organised: "organisedViolence",
-    fragmentation: "fragmentationViolence",
-    capture: "captureViolence",
-    confrontation: "confrontationViolence",
-  } as const;
   let organisedTotal = 0;
-  for (const region of c.regions) {
+  for (let i = 0; i < c.regions.length; i++) {
+    const region = c.regions[i]!;
     const r = s.regions[region.id]!;
     // A war opened this year does not break out at once: the factions first regroup (a share of
     // what is pending moves on each year: succession fights quickly, a rival's expansion slowly),
@@ -553,97 +552,65 @@ function stepHomicides(
     const mobilised = p.warEscalation * r.pendingWar + p.expansionEscalation * r.pendingExpansion;
     const breakout = p.warArming * r.armingWar;
     r.armingWar += mobilised - breakout;
-    r.pendingWar += (wars.rivalries.get(region.id) ?? 0) - p.warEscalation * r.pendingWar;
-    r.pendingExpansion += (wars.expansions.get(region.id) ?? 0) - p.expansionEscalation * r.pendingExpansion;
+    r.pendingWar += wars.rivalries[i]! - p.warEscalation * r.pendingWar;
+    r.pendingExpansion += wars.expansions[i]! - p.expansionEscalation * r.pendingExpansion;
     const organisedTarget =
       p.homicidesPerGroup * Math.pow(r.activeGroups, p.groupViolenceExponent) * revenueFactor * institutionFactor * armsFactor;
     const confrontationTarget = (confrontation * r.activeGroups) / totalGroups;
     // Violence has inertia: the settled levels move part of the way toward their targets each year.
-    const next: HomicideComponents = {
-      baseline: r.components.baseline + adjust * (r.startBaseline * institutionFactor - r.components.baseline),
-      organised: r.components.organised + adjust * (organisedTarget - r.components.organised),
-      fragmentation: r.components.fragmentation * p.warDecay + breakout * armsFactor,
-      capture: r.components.capture * p.captureSpikeDecay + (spikes.get(region.id) ?? 0),
-      confrontation: r.components.confrontation + adjust * (confrontationTarget - r.components.confrontation),
-    };
-    for (const component of ["baseline", "organised", "fragmentation", "capture", "confrontation"] as const) {
-      const applied = ledger.changeRegional("homicides", region.id, next[component] - r.components[component], {
-        cause: component,
-        explanationKey: keys[component],
-        params: { region: region.id },
-        figures: figures[component],
-      });
-      r.components[component] += applied;
-    }
+    const now = r.components;
+    moveComponent(ledger, region.id, r, "baseline", now.baseline + adjust * (r.startBaseline * institutionFactor - now.baseline));
+    moveComponent(ledger, region.id, r, "organised", now.organised + adjust * (organisedTarget - now.organised));
+    moveComponent(ledger, region.id, r, "fragmentation", now.fragmentation * p.warDecay + breakout * armsFactor);
+    moveComponent(ledger, region.id, r, "capture", now.capture * p.captureSpikeDecay + spikes[i]!);
+    moveComponent(ledger, region.id, r, "confrontation", now.confrontation + adjust * (confrontationTarget - now.confrontation));
     organisedTotal += r.homicides - r.components.baseline;
   }
   s.counters.organisedHomicides += organisedTotal;
 }
 
+const IMPUNITY_SOURCES: Record<"institutions" | "overload" | "amnesty", EffectSource> = {
+  institutions: { cause: "institutions", explanationKey: "impunityInstitutions", paramKeys: ["impunityPerInstitution"] },
+  overload: { cause: "overload", explanationKey: "impunityOverload", paramKeys: ["impunityPerExtraGroup"] },
+  amnesty: { cause: "amnesty", explanationKey: "impunityAmnesty", paramKeys: ["amnestyImpunity"] },
+};
+
+/** Moves one component of impunity to its target level. */
+function moveImpunity(s: GameState, ledger: Ledger, component: keyof typeof IMPUNITY_SOURCES, target: number): void {
+  s.impunity[component] += ledger.change("impunity", target - s.impunity[component], IMPUNITY_SOURCES[component]);
+}
+
 function stepImpunity(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>): void {
   const p = c.param;
-  const startGroups = c.startGroups;
-  const target = {
-    institutions: -p.impunityPerInstitution * (s.indicators.institutionalStrength - p.startInstitutionalStrength),
-    overload: p.impunityPerExtraGroup * (s.indicators.activeGroups - startGroups),
-    amnesty: p.amnestyImpunity * levers.amnesty,
-  };
-  const sources = {
-    institutions: { cause: "institutions", explanationKey: "impunityInstitutions", figures: getParamFigures(c, "impunityPerInstitution") },
-    overload: { cause: "overload", explanationKey: "impunityOverload", figures: getParamFigures(c, "impunityPerExtraGroup") },
-    amnesty: { cause: "amnesty", explanationKey: "impunityAmnesty", figures: getParamFigures(c, "amnestyImpunity") },
-  } as const;
-  for (const component of ["institutions", "overload", "amnesty"] as const) {
-    s.impunity[component] += ledger.change("impunity", target[component] - s.impunity[component], sources[component]);
-  }
+  moveImpunity(s, ledger, "institutions", -p.impunityPerInstitution * (s.indicators.institutionalStrength - p.startInstitutionalStrength));
+  moveImpunity(s, ledger, "overload", p.impunityPerExtraGroup * (s.indicators.activeGroups - c.startGroups));
+  moveImpunity(s, ledger, "amnesty", p.amnestyImpunity * levers.amnesty);
 }
+
+const APPROVAL_VIOLENCE: EffectSource = { cause: "violence", explanationKey: "approvalViolence", paramKeys: ["approvalPerViolenceRise"] };
+const APPROVAL_INSECURITY: EffectSource = { cause: "violence", explanationKey: "approvalInsecurity", paramKeys: ["approvalPerViolenceLevel"] };
+const APPROVAL_AMNESTY: EffectSource = { cause: "amnesty", explanationKey: "approvalAmnesty", paramKeys: ["approvalAmnestyBacklash"] };
+const APPROVAL_SOCIAL: EffectSource = { cause: "social", explanationKey: "approvalSocial", paramKeys: ["approvalSocialGain"] };
+const APPROVAL_REVERSION: EffectSource = { cause: "reversion", explanationKey: "approvalReversion", paramKeys: ["approvalReversion"] };
 
 function stepApproval(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>, homicidesBefore: number): void {
   const p = c.param;
   const violenceRisePercent = homicidesBefore > 0 ? ((s.indicators.homicides - homicidesBefore) / homicidesBefore) * 100 : 0;
-  ledger.change("approval", -p.approvalPerViolenceRise * violenceRisePercent, {
-    cause: "violence",
-    explanationKey: "approvalViolence",
-    figures: getParamFigures(c, "approvalPerViolenceRise"),
-  });
-  ledger.change("approval", -p.approvalPerViolenceLevel * (s.indicators.homicides / c.startHomicides - 1), {
-    cause: "violence",
-    explanationKey: "approvalInsecurity",
-    figures: getParamFigures(c, "approvalPerViolenceLevel"),
-  });
-  ledger.change("approval", -p.approvalAmnestyBacklash * levers.amnesty, {
-    cause: "amnesty",
-    explanationKey: "approvalAmnesty",
-    figures: getParamFigures(c, "approvalAmnestyBacklash"),
-  });
-  ledger.change("approval", p.approvalSocialGain * levers.social, {
-    cause: "social",
-    explanationKey: "approvalSocial",
-    figures: getParamFigures(c, "approvalSocialGain"),
-  });
-  ledger.change("approval", -p.approvalReversion * (s.indicators.approval - p.startApproval), {
-    cause: "reversion",
-    explanationKey: "approvalReversion",
-    figures: getParamFigures(c, "approvalReversion"),
-  });
+  ledger.change("approval", -p.approvalPerViolenceRise * violenceRisePercent, APPROVAL_VIOLENCE);
+  ledger.change("approval", -p.approvalPerViolenceLevel * (s.indicators.homicides / c.startHomicides - 1), APPROVAL_INSECURITY);
+  ledger.change("approval", -p.approvalAmnestyBacklash * levers.amnesty, APPROVAL_AMNESTY);
+  ledger.change("approval", p.approvalSocialGain * levers.social, APPROVAL_SOCIAL);
+  ledger.change("approval", -p.approvalReversion * (s.indicators.approval - p.startApproval), APPROVAL_REVERSION);
 }
+
+const HUMAN_RIGHTS_FORCE: EffectSource = { cause: "force", explanationKey: "humanRightsForce", paramKeys: ["humanRightsPerForce"] };
+const HUMAN_RIGHTS_INSTITUTIONS: EffectSource = { cause: "institutions", explanationKey: "humanRightsInstitutions", paramKeys: ["humanRightsInstitutionRelief"] };
+const HUMAN_RIGHTS_REVERSION: EffectSource = { cause: "reversion", explanationKey: "humanRightsReversion", paramKeys: ["humanRightsReversion"] };
 
 function stepHumanRights(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>): void {
   const p = c.param;
-  ledger.change("humanRightsConcerns", p.humanRightsPerForce * levers.force, {
-    cause: "force",
-    explanationKey: "humanRightsForce",
-    figures: getParamFigures(c, "humanRightsPerForce"),
-  });
+  ledger.change("humanRightsConcerns", p.humanRightsPerForce * levers.force, HUMAN_RIGHTS_FORCE);
   const institutionGain = (s.indicators.institutionalStrength - p.startInstitutionalStrength) / 100;
-  ledger.change("humanRightsConcerns", -p.humanRightsInstitutionRelief * institutionGain, {
-    cause: "institutions",
-    explanationKey: "humanRightsInstitutions",
-    figures: getParamFigures(c, "humanRightsInstitutionRelief"),
-  });
-  ledger.change("humanRightsConcerns", -p.humanRightsReversion * (s.indicators.humanRightsConcerns - p.startHumanRightsConcerns), {
-    cause: "reversion",
-    explanationKey: "humanRightsReversion",
-    figures: getParamFigures(c, "humanRightsReversion"),
-  });
+  ledger.change("humanRightsConcerns", -p.humanRightsInstitutionRelief * institutionGain, HUMAN_RIGHTS_INSTITUTIONS);
+  ledger.change("humanRightsConcerns", -p.humanRightsReversion * (s.indicators.humanRightsConcerns - p.startHumanRightsConcerns), HUMAN_RIGHTS_REVERSION);
 }
