@@ -15,6 +15,8 @@ import type {
 // The zod-free modules, not the protocol's index: a phone loads this file without zod.
 import { ROOM_NAME } from "../../shared/protocol/joinInput.ts";
 import { HOST_REPLACED_CLOSE_CODE, KICKED_CLOSE_CODE, REFUSALS, parseJoinError, refusal } from "../../shared/protocol/refusals.ts";
+import { OWN_SEAT_MESSAGE } from "../../shared/protocol/stateTypes.ts";
+import { OwnSeatTracker } from "../state/ownSeat.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
 import { toSnapshot } from "../state/snapshot.ts";
 import { HistoryLoader } from "../state/historyLoader.ts";
@@ -48,6 +50,8 @@ export class SessionConnection {
   readonly room: Room<SessionStateView>;
   readonly seatKind: SeatKind;
   welcome: Welcome;
+  /** A student's own seat (role, nickname): not in the synced state, it comes by its own message. */
+  readonly ownSeat: OwnSeatTracker;
   snapshot: SessionSnapshot;
   /** serverNow − Date.now() at the last welcome, to turn endsAt into a countdown. */
   clockOffsetMs: number;
@@ -57,10 +61,12 @@ export class SessionConnection {
   /** The debrief's historical path, asked for once (it is not in the synced state). */
   private readonly history = new HistoryLoader({ ask: () => this.request("history", {}), onLoaded: () => this.emitState(this.room.state) });
 
-  private constructor(room: Room<SessionStateView>, seatKind: SeatKind, welcome: Welcome) {
+  private constructor(room: Room<SessionStateView>, seatKind: SeatKind, welcome: Welcome, ownSeat: OwnSeatTracker) {
     this.room = room;
     this.seatKind = seatKind;
     this.welcome = welcome;
+    this.ownSeat = ownSeat;
+    ownSeat.onChange(() => this.emitState(this.room.state));
     this.clockOffsetMs = welcome.serverNow - Date.now();
     this.snapshot = toSnapshot(room.state, this.history.getYears(room.state));
     room.reconnection.minUptime = 500;
@@ -81,11 +87,14 @@ export class SessionConnection {
 
   /** Wraps a freshly joined room: waits for the first state and asks who we are. */
   private static async open(room: Room<SessionStateView>, seatKind: SeatKind): Promise<SessionConnection> {
+    // Bound before the welcome: the server sends a student's seat just before its reply.
+    const ownSeat = new OwnSeatTracker();
+    room.onMessage(OWN_SEAT_MESSAGE, (message: unknown) => ownSeat.receive(message));
     const welcome = (await room.request("welcome", {}, { timeout: REQUEST_TIMEOUT_MS })) as Welcome;
     if (!room.state || typeof room.state.phase !== "string") {
       await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
     }
-    return new SessionConnection(room, seatKind, welcome);
+    return new SessionConnection(room, seatKind, welcome, ownSeat);
   }
 
   static async create(options: CreateOptions): Promise<Result<SessionConnection>> {

@@ -33,7 +33,7 @@ export interface SessionSnapshot {
   pausedRemainingMs: number;
   hostConnected: boolean;
   spectators: number;
-  /** The seats this client may see: every seat for the host, a student's own seat, none for a spectator. */
+  /** The seats this client may see: every seat for the host, none for a student (see OwnSeatTracker) or a spectator. */
   players: PlayerView[];
   /** Counts for everyone (see SessionState): seats, people among them, connected; proposed this round (the sum of proposalCounts). */
   playerCount: number;

@@ -16,7 +16,7 @@ import {
   type Refusal,
   type RefusalCode,
 } from "../../shared/protocol/refusals.ts";
-import { REFUSED_MESSAGE } from "../../shared/protocol/stateTypes.ts";
+import { OWN_SEAT_MESSAGE, REFUSED_MESSAGE, type OwnSeat } from "../../shared/protocol/stateTypes.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
 import { claimJoinCode, releaseJoinCode, reserveJoinCode } from "../joinCodes.ts";
 import { logger } from "../log/logger.ts";
@@ -53,6 +53,8 @@ export interface SessionRoomSettings {
 
 interface UserData extends Sender {
   bucket: RequestBucket;
+  /** A student's seat as last sent to this connection (OWN_SEAT_MESSAGE), to send it again only when it changed. */
+  sentSeat?: string;
 }
 
 type SessionClient = Client<{ userData: UserData }>;
@@ -243,13 +245,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     for (const other of this.clients) {
       if (other !== client && other.userData?.playerId === seated.playerId) other.leave(HOST_REPLACED_CLOSE_CODE);
     }
-    client.userData = { seat: "student", playerId: seated.playerId, bucket };
-    // A student's client sees its own seat (its flags after a reload) and nobody else's.
-    const seat = session.state.players.get(seated.playerId);
-    if (seat) {
-      client.view = new StateView();
-      client.view.add(seat);
-    }
+    // No StateView for students: the room then encodes one shared patch for all of them, where a
+    // view each cost a per-client encoding of every patch. Their own seat comes as OWN_SEAT_MESSAGE
+    // with every welcome (see dispatch), not here: a client binds its handlers only once the join resolves.
+    client.userData = { seat: "student", playerId: seated.playerId, bucket, sentSeat: this.getSeatKey(seated.playerId) };
     this.cancelIdleCheck();
     session.engine.checkEveryoneActed();
   }
@@ -272,6 +271,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       return;
     }
     this.markConnected(client, true);
+    // The seat may have changed while the connection was away (the host reassigned the role).
+    if (client.userData?.seat === "student") this.sendOwnSeat(client);
     this.cancelIdleCheck();
   }
 
@@ -341,7 +342,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const ctx: HandlerContext = { session: this.session, bots: this.bots, sender: user, reconnectSeconds: this.settings.reconnectSeconds };
     try {
       const result = (HANDLERS[type] as (c: HandlerContext, p: unknown) => unknown)(ctx, parsed.data);
-      if (!isRefusal(result)) this.patches.request();
+      if (isRefusal(result)) return result;
+      this.patches.request();
+      // Sent before the reply on the same socket, so a client has its seat when the welcome resolves.
+      if (type === "welcome" && user.seat === "student") this.sendOwnSeat(client);
+      // Only the host's requests change other people's seats (reassignRole).
+      if (who === "host") this.sendChangedSeats();
       return result;
     } catch (error) {
       log.error({ room: this.roomId, request: type, err: error }, "request handler failed");
@@ -359,6 +365,32 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     this.state.hostConnected = true;
     this.cancelIdleCheck();
     if (previous) this.clients.find((c) => c.sessionId === previous)?.leave(HOST_REPLACED_CLOSE_CODE);
+  }
+
+  /** The seat's fields a student's phone shows, as one comparable string ("" for a seat that is gone). */
+  private getSeatKey(playerId: string): string {
+    const seat = this.state.players.get(playerId);
+    return seat ? `${seat.nickname}\u0000${seat.roleId}` : "";
+  }
+
+  /** Sends a student their own seat as it is now (students hold no seats in their synced state). */
+  private sendOwnSeat(client: SessionClient): void {
+    const user = client.userData;
+    const seat = user?.playerId ? this.state.players.get(user.playerId) : undefined;
+    if (!user || !seat) return;
+    const message: OwnSeat = { playerId: seat.id, nickname: seat.nickname, roleId: seat.roleId };
+    client.send(OWN_SEAT_MESSAGE, message);
+    user.sentSeat = this.getSeatKey(seat.id);
+  }
+
+  /** Sends each student whose seat changed since it was last sent the seat as it is now. */
+  private sendChangedSeats(): void {
+    for (const client of this.clients) {
+      const user = client.userData;
+      if (user?.seat !== "student" || !user.playerId || !this.isCurrentConnectionOf(client, user.playerId)) continue;
+      const key = this.getSeatKey(user.playerId);
+      if (key !== "" && key !== user.sentSeat) this.sendOwnSeat(client);
+    }
   }
 
   private markConnected(client: SessionClient, connected: boolean): void {

@@ -8,8 +8,9 @@ import type { BotStrategy, VoteMode } from "./options.ts";
 import type { Phase } from "./phases.ts";
 
 /**
- * A seat. The `players` map is view-only: a student's client sees its own seat (its flags after a
- * reload), the host sees every seat; everyone else gets the counts on SessionState.
+ * A seat. The `players` map is view-only: the host sees every seat; students and spectators see
+ * none and get the counts on SessionState (a student's own seat comes as OWN_SEAT_MESSAGE, its
+ * choices as `Mine`).
  */
 export const PlayerState = schema(
   {
@@ -152,7 +153,7 @@ export const SessionState = schema(
     hostConnected: t.boolean().default(false),
     spectators: t.uint16().default(0),
 
-    /** Seats, visible per client (see PlayerState); counts below are for everyone. */
+    /** Seats, in the host's view only (see PlayerState); counts below are for everyone. */
     players: t.map(PlayerState).view(),
     /** Seats taken (students and bots), of which people, and of which connected (bots always are). */
     playerCount: t.uint16().default(0),

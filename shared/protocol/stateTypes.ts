@@ -8,7 +8,7 @@ import type { ArgumentState, CaptureState, PlayerState, RegionValues, SessionSta
 
 /** The room state as the SDK decodes it. */
 export type SessionStateView = SessionState;
-/** A seat's plain fields (a student's client holds only its own seat; the host holds all). */
+/** A seat's plain fields (the host's client holds every seat; students and spectators hold none). */
 export type PlayerView = Data<PlayerState>;
 export type ArgumentView = Data<ArgumentState>;
 export type RegionView = Data<RegionValues>;
@@ -94,6 +94,25 @@ export interface Replies {
 
 /** Message the server sends (`room.onMessage("refused", …)`) when a fire-and-forget `send()` is refused. */
 export const REFUSED_MESSAGE = "refused";
+
+/**
+ * A student's own seat, sent to that student only (OWN_SEAT_MESSAGE). Students hold no seats in
+ * their synced state (no StateView, so a room encodes one shared patch for all its students);
+ * their proposal, endorsements and vote come as `Mine` in replies and the welcome.
+ */
+export interface OwnSeat {
+  playerId: string;
+  nickname: string;
+  roleId: string;
+}
+
+/**
+ * Message the server sends a student (`room.onMessage("ownSeat", …)`) with their OwnSeat: before
+ * every `welcome` reply (so on join and after a reconnect), when a connection comes back, and
+ * whenever the seat changes (the host reassigns the role). Register the handler before asking
+ * for the welcome; the last message received is the seat as it is now.
+ */
+export const OWN_SEAT_MESSAGE = "ownSeat";
 
 type SameKeys<A, B extends PropertyKey> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : false;
 /** Compile-time check that every request type has a reply type and no reply type is orphaned. */

@@ -6,8 +6,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getNetworkInfo } from "../../server/http/networkRoutes.ts";
 import type { NetworkInfo } from "../../shared/protocol/network.ts";
-import type { SessionStateView, Welcome } from "../../shared/protocol/index.ts";
-import { KICKED_CLOSE_CODE } from "../../shared/protocol/index.ts";
+import type { OwnSeat, SessionStateView, Welcome } from "../../shared/protocol/index.ts";
+import { KICKED_CLOSE_CODE, OWN_SEAT_MESSAGE } from "../../shared/protocol/index.ts";
 import { getSeriousViolations, launchBrowser } from "./support/browser.ts";
 import type { Classroom } from "./support/classroom.ts";
 import { PROJECTOR, UI_WAIT, createClassroom, createSessionWithDefaults, waitForPhase } from "./support/classroom.ts";
@@ -24,12 +24,15 @@ const createWithDefaults = (page: Page, screenshotAs?: string) =>
   createSessionWithDefaults(page, server.url, screenshotAs ? () => shot(page, screenshotAs) : undefined);
 
 /** A student's phone, as a real SDK client (the phone's own screens are tested in the session suite). */
-async function joinStudent(code: string, nickname: string): Promise<{ room: Room<unknown, SessionStateView>; welcome: Welcome }> {
+async function joinStudent(code: string, nickname: string): Promise<{ room: Room<unknown, SessionStateView>; welcome: Welcome; ownSeat: () => OwnSeat | null }> {
   const client = new Client(server.url);
   const room = await client.joinById<SessionStateView>(code, { as: "student", nickname, deviceToken: `host-e2e-${nickname}-${Date.now()}-device` });
   students.push(room);
+  // A student's own seat is not in their synced state: it comes by its own message.
+  let seat: OwnSeat | null = null;
+  room.onMessage(OWN_SEAT_MESSAGE, (message: OwnSeat) => (seat = message));
   const welcome = (await room.request("welcome", {})) as Welcome;
-  return { room, welcome };
+  return { room, welcome, ownSeat: () => seat };
 }
 
 function argumentTexts(room: Room<unknown, SessionStateView>): string[] {
@@ -125,7 +128,7 @@ describe("host: running the room in every phase", () => {
     const current = await anaRole.inputValue();
     const other = (await anaRole.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find((v) => v !== current) ?? "";
     await anaRole.selectOption(other);
-    await expect.poll(() => ana.room.state.players?.get(ana.welcome.playerId ?? "")?.roleId, { timeout: UI_WAIT }).toBe(other);
+    await expect.poll(() => ana.ownSeat()?.roleId, { timeout: UI_WAIT }).toBe(other);
     await page.getByLabel("Bots", { exact: true }).selectOption("2");
     await page.getByRole("button", { name: "Add bots" }).click();
     await expect.poll(() => page.locator("tr.roster-row .bot-badge").count(), { timeout: UI_WAIT }).toBe(2);

@@ -11,7 +11,7 @@ import type { ServerSettings } from "../../server/config.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
 import type { CreateOptions, JoinOptions } from "../../shared/protocol/options.ts";
 import type { Refusal } from "../../shared/protocol/refusals.ts";
-import type { SessionStateView, Welcome } from "../../shared/protocol/stateTypes.ts";
+import { OWN_SEAT_MESSAGE, type OwnSeat, type SessionStateView, type Welcome } from "../../shared/protocol/stateTypes.ts";
 
 export type SessionRoomClient = Room<unknown, SessionStateView>;
 
@@ -78,13 +78,38 @@ export function newDeviceToken(): string {
   return `device-${process.pid}-${deviceCounter}-abcdefgh`;
 }
 
-export async function joinStudent(colyseus: ColyseusTestServer, code: string, nickname: string, deviceToken = newDeviceToken()): Promise<{ room: SessionRoomClient; welcome: Welcome; deviceToken: string }> {
+/** Every OWN_SEAT_MESSAGE a student's connection received, oldest first (a student's seat is not in their synced state). */
+export interface OwnSeatLog {
+  received: OwnSeat[];
+  /** The last one received: the seat as the phone knows it now. */
+  readonly current: OwnSeat | undefined;
+}
+
+/** Records a room's own-seat messages; bind it before the welcome, as the phone does. */
+export function recordOwnSeat(room: SessionRoomClient): OwnSeatLog {
+  const received: OwnSeat[] = [];
+  room.onMessage(OWN_SEAT_MESSAGE, (seat: OwnSeat) => received.push(seat));
+  return {
+    received,
+    get current() {
+      return received.at(-1);
+    },
+  };
+}
+
+export async function joinStudent(
+  colyseus: ColyseusTestServer,
+  code: string,
+  nickname: string,
+  deviceToken = newDeviceToken(),
+): Promise<{ room: SessionRoomClient; welcome: Welcome; deviceToken: string; ownSeat: OwnSeatLog }> {
   const options: JoinOptions = { as: "student", nickname, deviceToken };
   const room = (await colyseus.sdk.joinById(code, options)) as SessionRoomClient;
   room.reconnection.minUptime = 0;
+  const ownSeat = recordOwnSeat(room);
   const welcome = (await room.request("welcome", {})) as Welcome;
-  await waitFor(() => room.state.players?.get(welcome.playerId ?? "") !== undefined);
-  return { room, welcome, deviceToken };
+  await waitFor(() => room.state.code === room.roomId);
+  return { room, welcome, deviceToken, ownSeat };
 }
 
 /** The Refusal a request rejected with (fails the test if it resolved). */

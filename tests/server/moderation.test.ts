@@ -58,9 +58,10 @@ describe("moderation", () => {
     const roleA = s.players.get(a.welcome.playerId!)!.roleId;
     expect(s.players.get(b.welcome.playerId!)!.roleId).not.toBe(roleA);
     await host.request("reassignRole", { playerId: b.welcome.playerId!, roleId: roleA });
-    // Ben's own phone and the host see the new role (other phones never hold Ben's seat).
-    await waitFor(() => b.room.state.players.get(b.welcome.playerId!)?.roleId === roleA && host.state.players.get(b.welcome.playerId!)?.roleId === roleA);
-    expect(a.room.state.players.get(b.welcome.playerId!)).toBeUndefined();
+    // Ben's own phone (by its own-seat message) and the host see the new role; Ana's phone never gets Ben's seat.
+    await waitFor(() => b.ownSeat.current?.roleId === roleA && host.state.players.get(b.welcome.playerId!)?.roleId === roleA);
+    expect(a.ownSeat.received.every((seat) => seat.playerId === a.welcome.playerId)).toBe(true);
+    expect(a.room.state.players?.size ?? 0).toBe(0);
   });
 
   it("bots fill seats, act in every acting phase by their strategy, and can be removed", async () => {

@@ -14,7 +14,7 @@ import type { Welcome } from "../../shared/protocol/stateTypes.ts";
 import { toSnapshot } from "../../client/state/snapshot.ts";
 import { getFreePort } from "../e2e/support/testServer.ts";
 import { REDIS_SERVER, hasRedisServer, redisModeEnv, startRedisServer, type RedisServer } from "../support/redisServer.ts";
-import { UNTIMED, newDeviceToken, waitFor, type SessionRoomClient } from "./helpers.ts";
+import { UNTIMED, newDeviceToken, recordOwnSeat, waitFor, type SessionRoomClient } from "./helpers.ts";
 
 const hasRedis = hasRedisServer;
 if (!hasRedis) console.warn(`redis-server is not installed at ${REDIS_SERVER}: the Redis-mode test is skipped (apt-get install redis-server).`);
@@ -87,8 +87,11 @@ async function createSession(via: ServerProcess, options: CreateOptions = {}): P
 
 async function joinStudent(via: ServerProcess, code: string, nickname: string) {
   const room = (await via.sdk.joinById(code, { as: "student", nickname, deviceToken: newDeviceToken() })) as SessionRoomClient;
+  const ownSeat = recordOwnSeat(room);
   const welcome = (await room.request("welcome", {})) as Welcome;
-  await waitFor(() => room.state.players?.get(welcome.playerId ?? "") !== undefined);
+  await waitFor(() => room.state.code === room.roomId);
+  // The seat arrives by its own message before the welcome's reply, through either process.
+  if (ownSeat.current?.playerId !== welcome.playerId) throw new Error(`no own seat for ${nickname} before the welcome`);
   return { room, welcome };
 }
 

@@ -30,8 +30,9 @@ describe("a whole session", () => {
     expect(bots.playerIds).toHaveLength(2);
     const viewer: SessionRoomClient = students[0]!.room;
     await waitFor(() => viewer.state.playerCount === 5 && host.state.players.size === 5);
-    // A student's client holds its own seat only; the host's holds every seat.
-    expect(viewer.state.players.size).toBe(1);
+    // A student's client holds no seat (its own comes by message); the host's holds every seat.
+    expect(viewer.state.players?.size ?? 0).toBe(0);
+    expect(students[0]!.ownSeat.current?.playerId).toBe(students[0]!.welcome.playerId);
     expect(viewer.state.studentCount).toBe(3);
     const roles = new Set<string>();
     host.state.players.forEach((p: PlayerView) => roles.add(p.roleId));

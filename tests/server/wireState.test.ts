@@ -1,5 +1,5 @@
-// The synced state as it travels (issue 12): a phone sees its own seat and the counts, never who
-// did what; no field is a JSON string; the year history grows by appending; the debrief's
+// The synced state as it travels (issue 12): a phone sees the counts and no seat (its own comes by
+// its own message), never who did what; no field is a JSON string; the year history grows by appending; the debrief's
 // historical path comes by request, not in the state.
 import { describe, expect, it } from "vitest";
 import { toSnapshot } from "../../client/state/snapshot.ts";
@@ -43,7 +43,7 @@ async function playUntil(host: SessionRoomClient, phase: string, round: number):
 }
 
 describe("per-student views, counts for everyone", () => {
-  it("a student's decoded state holds its own seat only, and the counts; the host's holds every seat with who did what", async () => {
+  it("a student's decoded state holds no seat, only the counts; the host's holds every seat with who did what", async () => {
     const { host, code } = await createSession(testServer.colyseus);
     const ana = await joinStudent(testServer.colyseus, code, "Ana");
     const ben = await joinStudent(testServer.colyseus, code, "Ben");
@@ -52,7 +52,8 @@ describe("per-student views, counts for everyone", () => {
     await waitFor(() => host.state.players.size === 5 && ben.room.state.playerCount === 5, 4000, "five seats");
     expect(ben.room.state.studentCount).toBe(3);
     expect(ben.room.state.connectedCount).toBe(5);
-    expect([...ben.room.state.players.keys()]).toEqual([ben.welcome.playerId]);
+    expect(ben.room.state.players?.size ?? 0).toBe(0);
+    expect(ben.ownSeat.current).toEqual({ playerId: ben.welcome.playerId, nickname: "Ben", roleId: host.state.players.get(ben.welcome.playerId!)!.roleId });
 
     await host.request("start", {});
     await host.request("advance", {});
@@ -61,20 +62,21 @@ describe("per-student views, counts for everyone", () => {
     await ana.room.request("propose", { policyId });
     await waitFor(() => host.state.players.get(ana.welcome.playerId!)?.proposed === true, 4000, "the host to see that Ana proposed");
     await waitFor(() => toSnapshot(ben.room.state).proposedCount >= 1, 4000, "the count on Ben's phone");
-    // Who proposed is nowhere in Ben's decoded state: not Ana's seat, not any seat's flag but his own.
-    expect(ben.room.state.players.get(ana.welcome.playerId!)).toBeUndefined();
+    // Who proposed is nowhere in Ben's decoded state: no seat, no flag, not Ana's id anywhere.
+    expect(ben.room.state.players?.size ?? 0).toBe(0);
     expect(JSON.stringify(jsonOf(ben.room))).not.toContain(`"${ana.welcome.playerId!}"`);
-    expect(ben.room.state.players.get(ben.welcome.playerId!)?.proposed).toBe(false);
+    expect(ben.ownSeat.received.every((seat) => seat.playerId === ben.welcome.playerId)).toBe(true);
     expect(host.state.players.get(ben.welcome.playerId!)?.proposed).toBe(false);
     expect(toSnapshot(host.state).proposedCount).toBe(toSnapshot(ben.room.state).proposedCount);
 
-    // Ben's phone reloads (a new connection for the same device): his own flags come back with his seat.
+    // Ben's phone reloads (a new connection for the same device): his seat and his proposal come back.
     await ben.room.request("propose", { policyId });
     await ben.room.leave();
     const again = await joinStudent(testServer.colyseus, code, "Ben", ben.deviceToken);
     expect(again.welcome.playerId).toBe(ben.welcome.playerId);
-    expect(again.room.state.players.get(ben.welcome.playerId!)?.proposed).toBe(true);
-    expect(again.room.state.players.size).toBe(1);
+    expect(again.welcome.mine?.proposal?.policyId).toBe(policyId);
+    expect(again.ownSeat.current).toEqual(ben.ownSeat.current);
+    expect(again.room.state.players?.size ?? 0).toBe(0);
 
     // A spectator (the /watch page) gets the counts, no seat.
     const watch = (await testServer.colyseus.sdk.joinById(code, { as: "spectator" })) as SessionRoomClient;

@@ -53,7 +53,8 @@ export function mountStudentGame(container: HTMLElement, connection: SessionConn
   let roleCard: HTMLElement | null = null;
   const code = connection.code;
 
-  const me = (s: SessionSnapshot) => s.players.find((p) => p.id === connection.welcome.playerId);
+  // The seat comes by its own message (students hold no seats in the synced state); a change re-renders.
+  const me = () => connection.ownSeat.get();
 
   const buildPanel = (s: SessionSnapshot, roleId: string): Panel => {
     switch (s.phase) {
@@ -101,7 +102,7 @@ export function mountStudentGame(container: HTMLElement, connection: SessionConn
 
   const render = (s: SessionSnapshot, force = false) => {
     header.update(s);
-    const player = me(s);
+    const player = me();
     const roleId = player?.roleId ?? "";
     const nextRoleKey = `${roleId}|${player?.nickname ?? ""}`;
     if (nextRoleKey.split("|")[0] !== roleKey.split("|")[0]) {
