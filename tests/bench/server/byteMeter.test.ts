@@ -1,6 +1,6 @@
 // The byte meter of the benchmark clients: frame sizes as RFC 6455 counts them, and bytes by phase.
 import { describe, expect, it } from "vitest";
-import { ByteMeter, frameBytes, payloadBytes } from "./byteMeter.ts";
+import { ByteMeter, frameBytes, isReplyFrame, payloadBytes } from "./byteMeter.ts";
 
 describe("byte meter", () => {
   it("adds the unmasked server frame header to each payload (2, 4 or 10 bytes)", () => {
@@ -29,5 +29,14 @@ describe("byte meter", () => {
     expect(Object.fromEntries(meter.bytesByPhase)).toEqual({ join: 102, lobby: 12, resolve: 408 });
     expect(meter.frames).toBe(4);
     expect(meter.total).toBe(522);
+  });
+
+  it("tells a request's reply frame (Colyseus code 22, modifier bits ignored) from patches and messages", () => {
+    expect(isReplyFrame(new Uint8Array([22, 1, 0]).buffer)).toBe(true);
+    expect(isReplyFrame(new Uint8Array([22 | 0x20, 1]))).toBe(true);
+    expect(isReplyFrame(new Uint8Array([15, 1, 2]).buffer)).toBe(false); // a state patch
+    expect(isReplyFrame(new Uint8Array([13, 1]).buffer)).toBe(false); // a message
+    expect(isReplyFrame(new ArrayBuffer(0))).toBe(false);
+    expect(isReplyFrame("22")).toBe(false);
   });
 });

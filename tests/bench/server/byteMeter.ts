@@ -16,7 +16,10 @@
 // (the transport's keep-alive pings, 2 bytes each) and TCP/IP overhead are not counted.
 //
 // The meter also notes when each frame arrived, before the SDK decodes it: the load worker ends an
-// action's latency there, so the clients' own decoding time is not charged to the server.
+// action's latency there, so the clients' own decoding time is not charged to the server. And it
+// counts request replies as their frames arrive (the SDK resolves a request's promise only in a
+// later microtask, possibly after the frames that came with it), so the worker knows, frame by
+// frame, whether a request's reply came before the patch it is looking at.
 
 /** Bytes on the wire of one unfragmented server-to-client data frame carrying `payload` bytes. */
 export function frameBytes(payload: number): number {
@@ -33,12 +36,23 @@ export function payloadBytes(data: unknown): number {
   return 0;
 }
 
+/** Colyseus's protocol code of a reply to a request (shared-types Protocol.ROOM_RESPONSE), in the low 5 bits of a frame's first byte. */
+const ROOM_RESPONSE = 22;
+
+/** Whether a message event's data is a Colyseus reply to a request. */
+export function isReplyFrame(data: unknown): boolean {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(1, data.byteLength)) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, Math.min(1, data.byteLength)) : null;
+  return bytes !== null && bytes.length > 0 && (bytes[0]! & 0x1f) === ROOM_RESPONSE;
+}
+
 /** Received bytes and frames of one socket, by phase. */
 export class ByteMeter {
   readonly bytesByPhase = new Map<string, number>();
   frames = 0;
   /** performance.now() when the frame being handled arrived, before the SDK decoded it. */
   frameArrivedAt = 0;
+  /** Request replies received so far (counted as each frame arrives, before the SDK handles it). */
+  replies = 0;
   /** Reads the client's current phase once the room is known; frames before that count as "join". */
   phaseOf: () => string = () => "join";
 
@@ -78,6 +92,7 @@ export class CountingWebSocket extends WebSocket {
     const meter = this.meter;
     super.onmessage = function (this: WebSocket, event: MessageEvent) {
       meter.frameArrivedAt = performance.now();
+      if (isReplyFrame(event.data)) meter.replies += 1;
       const result = handler.call(this, event);
       meter.add(payloadBytes(event.data));
       return result;

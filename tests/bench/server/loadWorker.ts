@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Room } from "@colyseus/sdk";
 import { CountingWebSocket, type ByteMeter } from "./byteMeter.ts";
 import { type ActionKind, type FromWorker, type ToWorker, type WorkerInit, type WorkerResult } from "./ipc.ts";
-import { CLIENT_TARGETS, actionDelayMs, benchArgument, type BenchState, type ClientTarget } from "./targets.ts";
+import { CLIENT_TARGETS, actionDelayMs, benchArgument, type BenchAction, type BenchState, type ClientTarget } from "./targets.ts";
 
 // Before the SDK loads: it reads globalThis.WebSocket once, at import (see byteMeter.ts).
 (globalThis as { WebSocket: typeof WebSocket }).WebSocket = CountingWebSocket;
@@ -17,9 +17,12 @@ type BenchRoom = Room<unknown, BenchState>;
 const JOIN_CONCURRENCY = 20;
 
 interface Pending {
-  kind: ActionKind;
+  action: BenchAction;
   t0: number;
-  shows: (state: BenchState) => boolean;
+  /** The socket's reply count when the action was sent: its reply has come once the count is above it. */
+  repliesAtSend: number;
+  /** The target's mark of the state when the action was sent (ClientTarget.markBefore). */
+  before: number;
   then: () => void;
 }
 
@@ -80,7 +83,7 @@ class StudentClient {
     room.onLeave((code) => {
       this.connected = false;
       if (this.timer) clearTimeout(this.timer);
-      if (this.pending && playing) noteError(`${this.pending.kind}: connection closed before its patch arrived`);
+      if (this.pending && playing) noteError(`${this.pending.action.kind}: connection closed before its patch arrived`);
       this.pending = null;
       if (playing && !this.finished) noteError(`student left (close ${code})`);
       onProgress();
@@ -89,18 +92,18 @@ class StudentClient {
 
   private onState(state: BenchState): void {
     // The pending action first: the patch that shows it may also change the phase.
-    if (this.pending?.shows(state)) {
-      const done = this.pending;
+    const pending = this.pending;
+    if (pending && this.meter.replies > pending.repliesAtSend && target!.shows(state, pending.action, pending.before)) {
       this.pending = null;
       // Until the frame carrying the patch arrived: the SDK's decoding is the client's work, not the server's.
-      latencies[done.kind].push(this.meter.frameArrivedAt - done.t0);
-      done.then();
+      latencies[pending.action.kind].push(this.meter.frameArrivedAt - pending.t0);
+      pending.then();
     }
     const key = `${state.round}:${state.phase}`;
     if (key === this.phaseKey) return;
     this.phaseKey = key;
     if (this.pending) {
-      noteError(`${this.pending.kind}: phase ended before its patch arrived`);
+      noteError(`${this.pending.action.kind}: phase ended before its patch arrived`);
       this.pending = null;
     }
     if (this.timer) clearTimeout(this.timer);
@@ -126,9 +129,9 @@ class StudentClient {
     const policyId = policies[(this.index + round) % policies.length]!;
     if (phase === "propose") {
       const argument = init!.withArguments ? benchArgument(this.index, round) : null;
-      this.request("propose", t.proposePayload(policyId, argument), (s) => s.players.get(this.me)?.proposed === true);
+      this.request("propose", "", t.proposePayload(policyId, argument));
     } else if (phase === "vote") {
-      this.request("vote", t.votePayload(policyId, state.votePoints), (s) => s.players.get(this.me)?.voted === true);
+      this.request("vote", "", t.votePayload(policyId, state.votePoints));
     } else {
       const ids = t.endorsable(state, this.me);
       const count = Math.min(state.endorsementsPerStudent, ids.length);
@@ -136,8 +139,7 @@ class StudentClient {
       // Endorse one after another: each a moment after the previous one shows, starting at a place of its own.
       const next = (k: number): void => {
         if (k >= picks.length || this.room.state.phase !== "debate" || this.room.state.round !== round) return;
-        const used = this.room.state.players.get(this.me)?.endorsementsUsed ?? 0;
-        this.request("endorse", t.endorsePayload(picks[k]!), (s) => (s.players.get(this.me)?.endorsementsUsed ?? 0) > used, () => {
+        this.request("endorse", picks[k]!, t.endorsePayload(picks[k]!), () => {
           this.timer = setTimeout(() => next(k + 1), actionDelayMs(this.index, k + 1, init!.spreadMs / 2));
         });
       };
@@ -145,9 +147,10 @@ class StudentClient {
     }
   }
 
-  /** Sends an action; its latency is the time until a state patch shows its effect (not the reply). */
-  private request(kind: ActionKind, payload: unknown, shows: (state: BenchState) => boolean, then: () => void = () => undefined): void {
-    const pending: Pending = { kind, t0: performance.now(), shows, then };
+  /** Sends an action; its latency is the time until a state patch shows its effect (not the reply; see targets.ts). */
+  private request(kind: ActionKind, targetId: string, payload: unknown, then: () => void = () => undefined): void {
+    const action: BenchAction = { kind, me: this.me, targetId };
+    const pending: Pending = { action, t0: performance.now(), repliesAtSend: this.meter.replies, before: target!.markBefore(this.room.state, action), then };
     this.pending = pending;
     this.room.request(kind, payload).catch((error: unknown) => {
       noteError(`${kind} refused: ${describe(error)}`);

@@ -1,7 +1,15 @@
 // What a benchmark client does on each target: the room it creates or joins, the payload of each
 // action, and which state change shows that an action took effect. The product follows the
 // session protocol (shared/protocol/README.md); the baseline room mirrors it with bare requests.
-import type { TargetName } from "./ipc.ts";
+//
+// When an action took effect: on both targets, the first state patch that arrives after the
+// action's reply and shows it. The server changes the state and replies in the same turn and
+// encodes a patch only later, and one socket delivers frames in order, so the first patch after
+// the reply is the first that can carry the change. What "shows it" means differs: the baseline's
+// students see every seat, so their own flags; the product's students see no seat (the counts
+// only), so a count at least one above what it was when the action was sent (in the benchmark
+// counts only grow within a phase: nobody withdraws or proposes twice).
+import type { ActionKind, TargetName } from "./ipc.ts";
 
 /** The part of both targets' synced state the clients read. */
 export interface BenchState {
@@ -9,14 +17,25 @@ export interface BenchState {
   round: number;
   endorsementsPerStudent: number;
   votePoints: number;
-  players: ReadonlyMapLike<{ proposed: boolean; voted: boolean; endorsementsUsed: number }>;
+  /** Baseline: every seat; product: none for a student (the host's view only). */
+  players?: ReadonlyMapLike<{ proposed: boolean; voted: boolean; endorsementsUsed: number }>;
+  /** Product only: how many proposed each policy this round, and how many voted. */
+  proposalCounts?: ReadonlyMapLike<number>;
+  votesCast?: number;
   /** Product only: this session's arguments. */
-  arguments?: ReadonlyMapLike<{ round: number; authorId: string }>;
+  arguments?: ReadonlyMapLike<{ round: number; authorId: string; endorsements: number }>;
 }
 
 interface ReadonlyMapLike<V> {
   get(key: string): V | undefined;
   forEach(cb: (value: V, key: string) => void): void;
+}
+
+/** One action of a student: which, by whom, on what (an endorsement's target id, else ""). */
+export interface BenchAction {
+  kind: ActionKind;
+  me: string;
+  targetId: string;
 }
 
 export interface ClientTarget {
@@ -27,6 +46,23 @@ export interface ClientTarget {
   endorsable(state: BenchState, me: string): string[];
   endorsePayload(id: string): unknown;
   votePayload(policyId: string, votePoints: number): unknown;
+  /** The value `shows` compares with, read from the client's state when the action is sent. */
+  markBefore(state: BenchState, action: BenchAction): number;
+  /** Whether a state patch that arrived after the action's reply shows the action (see the top of this file). */
+  shows(state: BenchState, action: BenchAction, before: number): boolean;
+}
+
+function sumOf(map: ReadonlyMapLike<number> | undefined): number {
+  let sum = 0;
+  map?.forEach((v) => (sum += v));
+  return sum;
+}
+
+/** The product's count that an action raises by one. */
+function productCount(state: BenchState, action: BenchAction): number {
+  if (action.kind === "propose") return sumOf(state.proposalCounts);
+  if (action.kind === "vote") return state.votesCast ?? 0;
+  return state.arguments?.get(action.targetId)?.endorsements ?? 0;
 }
 
 const product: ClientTarget = {
@@ -42,6 +78,8 @@ const product: ClientTarget = {
   },
   endorsePayload: (argumentId) => ({ argumentId }),
   votePayload: (policyId, votePoints) => ({ points: { [policyId]: votePoints } }),
+  markBefore: productCount,
+  shows: (state, action, before) => productCount(state, action) > before,
 };
 
 const baseline: ClientTarget = {
@@ -50,13 +88,20 @@ const baseline: ClientTarget = {
   proposePayload: (policyId, argument) => ({ policyId, argument }),
   endorsable: (state, me) => {
     const ids: string[] = [];
-    state.players.forEach((_, id) => {
+    state.players?.forEach((_, id) => {
       if (id !== me) ids.push(id);
     });
     return ids.sort();
   },
   endorsePayload: (playerId) => ({ playerId }),
   votePayload: (policyId, votePoints) => ({ points: { [policyId]: votePoints } }),
+  markBefore: (state, action) => (action.kind === "endorse" ? (state.players?.get(action.me)?.endorsementsUsed ?? 0) : 0),
+  shows: (state, action, before) => {
+    const me = state.players?.get(action.me);
+    if (action.kind === "propose") return me?.proposed === true;
+    if (action.kind === "vote") return me?.voted === true;
+    return (me?.endorsementsUsed ?? 0) > before;
+  },
 };
 
 export const CLIENT_TARGETS: Record<TargetName, ClientTarget> = { product, baseline };
