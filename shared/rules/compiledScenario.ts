@@ -3,6 +3,7 @@
 import type { Leader, Organisation, Policy, Region, Scenario, ScenarioEvent } from "../content/scenarioSchema.ts";
 import type { Lever, ParameterKey } from "../content/vocabulary.ts";
 import { LEVERS } from "../content/vocabulary.ts";
+import type { RememberedCounts } from "./countFormulas.ts";
 
 export interface CompiledScenario {
   scenario: Scenario;
@@ -38,6 +39,8 @@ export interface CompiledScenario {
   organisationFromYear: Map<string, number>;
   /** `getParamFigures` answers for lists of several parameters, by first parameter: the rules ask for the same lists every year. */
   paramFiguresByFirstKey: Map<string, { keys: readonly ParameterKey[]; figures: string[] }[]>;
+  /** Values of the rules' formulas of a count of groups, filled as games ask for them (countFormulas.ts). */
+  rememberedCounts: RememberedCounts;
 }
 
 const cache = new WeakMap<Scenario, CompiledScenario>();
@@ -82,6 +85,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     figureFromYear: new Map(scenario.figures.map((f) => [f.id, f.period.from])),
     organisationFromYear,
     paramFiguresByFirstKey: new Map(),
+    rememberedCounts: new Map(),
   };
   cache.set(scenario, compiled);
   return compiled;

@@ -6,6 +6,8 @@ import type { Lever } from "../content/vocabulary.ts";
 import { LEVERS } from "../content/vocabulary.ts";
 import type { CompiledScenario } from "./compiledScenario.ts";
 import { compileScenario } from "./compiledScenario.ts";
+import type { CountFormula } from "./countFormulas.ts";
+import { getRemembered } from "./countFormulas.ts";
 import type { Effect, EffectSource } from "./effects.ts";
 import { Ledger } from "./effects.ts";
 import type { GameState, HomicideComponents, RegionState } from "./gameState.ts";
@@ -383,6 +385,12 @@ interface RemovalContext {
   captures: Capture[];
 }
 
+/** Where many small groups already share a region, a captured leader's group has less to split. */
+const splitCrowding: CountFormula = (c, regionIndex, groups) => {
+  const startGroups = Math.max(1, c.regions[regionIndex]!.startGroups);
+  return Math.pow(startGroups / Math.max(startGroups, groups), c.param.splitCrowdingExponent);
+};
+
 /** One removal: the spike it brings here and next door, the war it opens, and whether its group splits or is dismantled. */
 function resolveCapture(
   x: RemovalContext,
@@ -413,9 +421,7 @@ function resolveCapture(
   addSpike(x.spikes, index, local);
   const neighbours = c.regionNeighbours[index]!;
   for (const n of neighbours) addSpike(x.spikes, n, (local * p.captureSpikeNeighbour) / neighbours.length);
-  // Where many small groups already share a region, a captured leader's group has less to split.
-  const startGroups = Math.max(1, region.startGroups);
-  const crowding = Math.pow(startGroups / Math.max(startGroups, regionState?.activeGroups ?? 0), p.splitCrowdingExponent);
+  const crowding = getRemembered(c, splitCrowding, index, regionState?.activeGroups ?? 0);
   const splitProbability = Math.min(1, x.splitChance * crowding * weight);
   // The war is fought over the removed leader's share of the region's criminal economy: a big
   // cartel's succession war dwarfs a cell's, and as groups multiply each holds less.
@@ -457,6 +463,10 @@ function addNewLeaders(s: GameState, ledger: Ledger, count: number): void {
 const GROUPS_ENTER: EffectSource = { cause: "entry", explanationKey: "newGroupsEnter", paramKeys: ["groupEntryRate", "groupEntryInstitutionDamping", "groupEntrySocialDamping"] };
 const GROUPS_END: EffectSource = { cause: "attrition", explanationKey: "groupsAttrition", paramKeys: ["groupAbsorptionRate", "groupAttritionPerInstitution", "groupAttritionPerFinancial"] };
 
+/** Splinter factions recruit and spawn cells of their own: entry grows with the groups present. */
+const entryPresence: CountFormula = (c, regionIndex, groups) =>
+  Math.pow(Math.max(1, groups) / Math.max(1, c.regions[regionIndex]!.startGroups), c.param.groupEntryGrowthExponent);
+
 function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: Ledger, levers: Record<Lever, number>, rng: Rng): void {
   const p = c.param;
   const institutions = s.indicators.institutionalStrength / 100;
@@ -469,11 +479,11 @@ function stepGroupEntryAndAttrition(c: CompiledScenario, s: GameState, ledger: L
     Math.max(0, 1 - p.groupEntrySocialDamping * social) *
     Math.max(0, 1 - p.groupEntryAmnestyDamping * levers.amnesty * (1 - s.syntheticShare));
   let newLeaders = 0;
-  for (const region of c.regions) {
+  for (let i = 0; i < c.regions.length; i++) {
+    const region = c.regions[i]!;
     const r = s.regions[region.id]!;
     const startGroups = Math.max(1, region.startGroups);
-    // Splinter factions recruit and spawn cells of their own: entry grows with the groups present.
-    const presence = Math.pow(Math.max(1, r.activeGroups) / startGroups, p.groupEntryGrowthExponent);
+    const presence = getRemembered(c, entryPresence, i, r.activeGroups);
     const entrants = roundStochastically(entryFactor * region.entryWeight * presence, rng);
     if (entrants > 0) {
       const added = ledger.changeRegional("activeGroups", region.id, entrants, GROUPS_ENTER, entrants);
@@ -515,6 +525,9 @@ function moveComponent(ledger: Ledger, regionId: string, r: RegionState, compone
   r.components[component] += ledger.changeRegional("homicides", regionId, next - r.components[component], HOMICIDE_SOURCES[component]);
 }
 
+/** The settled yearly killing by a region's groups before revenue, institutions and arms tracing scale it (the same formula in every region). */
+const groupViolence: CountFormula = (c, _regionIndex, groups) => c.param.homicidesPerGroup * Math.pow(groups, c.param.groupViolenceExponent);
+
 function stepHomicides(
   c: CompiledScenario,
   s: GameState,
@@ -554,8 +567,7 @@ function stepHomicides(
     r.armingWar += mobilised - breakout;
     r.pendingWar += wars.rivalries[i]! - p.warEscalation * r.pendingWar;
     r.pendingExpansion += wars.expansions[i]! - p.expansionEscalation * r.pendingExpansion;
-    const organisedTarget =
-      p.homicidesPerGroup * Math.pow(r.activeGroups, p.groupViolenceExponent) * revenueFactor * institutionFactor * armsFactor;
+    const organisedTarget = getRemembered(c, groupViolence, 0, r.activeGroups) * revenueFactor * institutionFactor * armsFactor;
     const confrontationTarget = (confrontation * r.activeGroups) / totalGroups;
     // Violence has inertia: the settled levels move part of the way toward their targets each year.
     const now = r.components;
