@@ -204,6 +204,7 @@ async function joinStudents(joins: { session: number; code: string; students: nu
         const room = (await sdk!.joinById(item.code, target!.studentJoinOptions(item.student))) as BenchRoom;
         room.reconnection.enabled = false;
         meterOf(room).phaseOf = () => room.state?.phase ?? "join";
+        for (const type of target!.studentMessages) room.onMessage(type, () => undefined);
         const welcome = (await room.request("welcome", {})) as { playerId?: string | null };
         if (!welcome.playerId) throw new Error("welcome named no player id");
         students.push(new StudentClient(room, item.student, welcome.playerId));

@@ -9,6 +9,7 @@
 // students see every seat, so their own flags; the product's students see no seat (the counts
 // only), so a count at least one above what it was when the action was sent (in the benchmark
 // counts only grow within a phase: nobody withdraws or proposes twice).
+import { OWN_SEAT_MESSAGE } from "../../../shared/protocol/stateTypes.ts";
 import type { ActionKind, TargetName } from "./ipc.ts";
 
 /** The part of both targets' synced state the clients read. */
@@ -41,6 +42,8 @@ export interface BenchAction {
 export interface ClientTarget {
   roomName: string;
   studentJoinOptions(student: number): Record<string, unknown>;
+  /** Message types a student's client binds before its welcome, as the phone does (the SDK warns about unbound ones). */
+  studentMessages: readonly string[];
   proposePayload(policyId: string, argument: string | null): unknown;
   /** Ids this student may endorse now, in a stable order. */
   endorsable(state: BenchState, me: string): string[];
@@ -68,6 +71,7 @@ function productCount(state: BenchState, action: BenchAction): number {
 const product: ClientTarget = {
   roomName: "session",
   studentJoinOptions: (student) => ({ as: "student", nickname: `s${student}`, deviceToken: `bench-device-${student}-${"x".repeat(8)}` }),
+  studentMessages: [OWN_SEAT_MESSAGE],
   proposePayload: (policyId, argument) => (argument === null ? { policyId } : { policyId, argument }),
   endorsable: (state, me) => {
     const ids: string[] = [];
@@ -85,6 +89,7 @@ const product: ClientTarget = {
 const baseline: ClientTarget = {
   roomName: "baseline",
   studentJoinOptions: (student) => ({ as: "student", nickname: `s${student}` }),
+  studentMessages: [],
   proposePayload: (policyId, argument) => ({ policyId, argument }),
   endorsable: (state, me) => {
     const ids: string[] = [];
