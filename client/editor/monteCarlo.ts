@@ -162,6 +162,14 @@ function emptyByIndicator<T>(make: () => T): Record<Indicator, T> {
   return Object.fromEntries(INDICATORS.map((k) => [k, make()])) as Record<Indicator, T>;
 }
 
+/** Each indicator's yearly values in the default seed's game (seed 0, the first of the batch that starts there). */
+export function getFirstSeedLine(batch: BatchResult): Record<Indicator, number[]> {
+  if (batch.start !== 0) throw new Error("the default seed's game is in the batch that starts at seed 0");
+  const line = emptyByIndicator<number[]>(() => []);
+  INDICATORS.forEach((indicator, i) => (line[indicator] = batch.years.map((_, y) => batch.values[(i * batch.years.length + y) * batch.count]!)));
+  return line;
+}
+
 /**
  * One path's series from its batches in any order (they must cover seeds 0 … seedCount - 1 once each). The bands
  * are exact order statistics of every year's values over all seeds, so they equal a single-thread run's whatever the split.
@@ -170,7 +178,6 @@ export function mergePathSeries(batches: readonly BatchResult[], seedCount: numb
   const ordered = [...batches].sort((a, b) => a.start - b.start);
   const first = ordered[0];
   const years = first && first.start === 0 ? first.years : [];
-  const line = emptyByIndicator<number[]>(() => []);
   const band = emptyByIndicator<Band[]>(() => []);
   let covered = 0;
   for (const b of ordered) {
@@ -178,9 +185,9 @@ export function mergePathSeries(batches: readonly BatchResult[], seedCount: numb
     covered += b.count;
   }
   if (covered !== seedCount) throw new Error(`Monte-Carlo batches cover ${covered} seeds, not ${seedCount}`);
+  const line = first && first.start === 0 ? getFirstSeedLine(first) : emptyByIndicator<number[]>(() => []);
   const column = new Float64Array(seedCount);
   INDICATORS.forEach((indicator, i) => {
-    line[indicator] = years.map((_, y) => first!.values[(i * first!.years.length + y) * first!.count]!);
     band[indicator] = years.map((_, y) => {
       let n = 0;
       for (const b of ordered) {

@@ -1,11 +1,12 @@
 // The preview's numbers: the edited scenario played by the shared rules along a chosen path, a Monte-Carlo band, and calibration.
 // The seeds are played in batches (monteCarlo.ts) that Web Workers or the main thread run; this module plans and assembles them.
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
+import type { Indicator } from "../../shared/content/vocabulary.ts";
 import { getHistoricalPath, getSinglePolicyPath } from "../../shared/rules/playPath.ts";
 import type { PolicyMix } from "../../shared/rules/policyMix.ts";
 import { normaliseMix } from "../../shared/rules/policyMix.ts";
 import type { BatchResult, CalibrationRow, PathSeries, SeedBatch } from "./monteCarlo.ts";
-import { getSeed, mergeCalibration, mergePathSeries, playBatch, splitSeeds } from "./monteCarlo.ts";
+import { getFirstSeedLine, getSeed, mergeCalibration, mergePathSeries, playBatch, splitSeeds } from "./monteCarlo.ts";
 
 export type { Band, CalibrationRow, PathSeries } from "./monteCarlo.ts";
 export { BAND_HIGH, BAND_LOW, getQuantile } from "./monteCarlo.ts";
@@ -49,12 +50,36 @@ export function clampSeedCount(seedCount: number): number {
   return Math.min(MAX_SEED_COUNT, Math.max(1, Math.floor(Number.isFinite(seedCount) ? seedCount : 1)));
 }
 
-/** Path 0 is always the historical one (it carries calibration); path 1 the chosen one unless that is historical too. */
+/**
+ * Path 0 is always the historical one (it carries calibration); path 1 the chosen one unless that is historical too.
+ * In playing order: the historical default seed's batch (the chart's reference line), the chosen path, then the rest of
+ * the historical seeds, so that the chart the facilitator looks at is ready before the calibration's seed counts.
+ */
 export function planPreview(scenario: Scenario, choice: PathChoice, custom: CustomPath, seedCount: number, batchSize: number): SeedBatch[] {
   const count = clampSeedCount(seedCount);
-  const batches = splitSeeds(0, getHistoricalPath(scenario), count, batchSize, true);
-  if (choice.kind !== "historical") batches.push(...splitSeeds(1, getPathMixes(scenario, choice, custom), count, batchSize, false));
-  return batches;
+  const historical = splitSeeds(0, getHistoricalPath(scenario), count, batchSize, true);
+  if (choice.kind === "historical") return historical;
+  return [...historical.slice(0, 1), ...splitSeeds(1, getPathMixes(scenario, choice, custom), count, batchSize, false), ...historical.slice(1)];
+}
+
+/** What the chart shows for a path other than the historical one: its series, and the historical default seed's line for reference. */
+export interface PreviewChart {
+  selected: PathSeries;
+  historicalLine: Record<Indicator, number[]>;
+  seedCount: number;
+}
+
+/**
+ * The chart of a run whose chosen path is not the historical one, as soon as every seed of the chosen path and the
+ * historical default seed are played (the calibration still waits for the other historical seeds); null until then.
+ */
+export function assembleChart(results: readonly BatchResult[], choice: PathChoice, seedCount: number): PreviewChart | null {
+  if (choice.kind === "historical") return null;
+  const count = clampSeedCount(seedCount);
+  const selected = results.filter((r) => r.pathIndex === 1);
+  const firstHistorical = results.find((r) => r.pathIndex === 0 && r.start === 0);
+  if (!firstHistorical || selected.reduce((n, r) => n + r.count, 0) !== count) return null;
+  return { selected: mergePathSeries(selected, count), historicalLine: getFirstSeedLine(firstHistorical), seedCount: count };
 }
 
 /** The preview from every batch of a plan, in any order. */

@@ -3,7 +3,7 @@
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import type { Indicator } from "../../shared/content/vocabulary.ts";
 import { INDICATORS } from "../../shared/content/vocabulary.ts";
-import type { CustomPath, PathChoice, Preview } from "./previewModel.ts";
+import type { CalibrationRow, CustomPath, PathChoice, PreviewChart } from "./previewModel.ts";
 import { clampSeedCount, getDefaultCustomPath } from "./previewModel.ts";
 import type { PreviewRunner, RunProgress, RunStats } from "./previewRunner.ts";
 import { createPreviewRunner } from "./previewRunner.ts";
@@ -41,7 +41,9 @@ export function createPreviewPanel(): PreviewPanel {
   let indicator: Indicator = "homicides";
   let seedCount = 100;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let preview: Preview | null = null;
+  /** What the chart shows; during a run it may already be the new run's while the calibration is still the last one's. */
+  let chart: PreviewChart | null = null;
+  let calibration: { rows: CalibrationRow[]; seedCount: number } | null = null;
   let runner: PreviewRunner | null = null;
 
   const pathSelect = h("select", { id: uid("path"), attrs: { name: "previewPath" } });
@@ -107,16 +109,16 @@ export function createPreviewPanel(): PreviewPanel {
     }));
   };
 
-  const render = () => {
-    if (!scenario || !preview) return;
+  const renderChart = () => {
+    if (!scenario || !chart) return;
     const s = scenario;
     const info = s.indicators[indicator];
     const selectedLabel = pathSelect.selectedOptions[0]?.textContent ?? "";
     const input: ChartInput = {
-      years: preview.selected.years,
-      line: preview.selected.line[indicator],
-      band: preview.selected.band[indicator],
-      reference: choice.kind === "historical" ? undefined : preview.historical.line[indicator],
+      years: chart.selected.years,
+      line: chart.selected.line[indicator],
+      band: chart.selected.band[indicator],
+      reference: choice.kind === "historical" ? undefined : chart.historicalLine[indicator],
       indicatorLabel: localize(info?.label) || indicator,
       unitLabel: localize(info?.unit),
       lineLabel: t("chart.line", { path: selectedLabel }),
@@ -124,11 +126,22 @@ export function createPreviewPanel(): PreviewPanel {
     };
     chartTitle.textContent = t("chart.title", { indicator: input.indicatorLabel, path: selectedLabel });
     chartHost.replaceChildren(renderLineChart(input, chartTitleId));
-    legendHost.replaceChildren(renderLegend(input, preview.seedCount));
+    legendHost.replaceChildren(renderLegend(input, chart.seedCount));
     const wasOpen = tableHost.open;
     tableHost.replaceChildren(h("summary", {}, t("chart.showTable")), renderPreviewTable(input));
     tableHost.open = wasOpen;
-    calibrationHost.replaceChildren(renderCalibration(s, preview.calibration, preview.seedCount));
+  };
+
+  const renderCalibrationRows = () => {
+    if (!scenario || !calibration) return;
+    calibrationHost.replaceChildren(renderCalibration(scenario, calibration.rows, calibration.seedCount));
+  };
+
+  /** The calibration's seed counts are still being played (the last run's stay in place, marked as busy). */
+  const setCalibrationBusy = (busy: boolean) => {
+    calibrationHost.classList.toggle("busy", busy);
+    if (busy) calibrationHost.setAttribute("aria-busy", "true");
+    else calibrationHost.removeAttribute("aria-busy");
   };
 
   const showProgress = ({ done, total }: RunProgress) => {
@@ -146,21 +159,36 @@ export function createPreviewPanel(): PreviewPanel {
     element.dataset.computedMs = String(Math.round(stats.ms));
     element.dataset.games = String(stats.games);
     element.dataset.workers = String(stats.workers);
+    if (stats.chartMs === null) delete element.dataset.chartMs;
+    else element.dataset.chartMs = String(Math.round(stats.chartMs));
+  };
+
+  const showChart = (next: PreviewChart) => {
+    chart = next;
+    element.dataset.chart = "ready";
+    setCalibrationBusy(true);
+    renderChart();
   };
 
   const compute = () => {
     if (!scenario) return;
     runner ??= createPreviewRunner();
-    const run = runner.run(scenario, choice, custom ?? getDefaultCustomPath(scenario), seedCount, showProgress);
+    const run = runner.run(scenario, choice, custom ?? getDefaultCustomPath(scenario), seedCount, showProgress, showChart);
     run.then(
       (result) => {
         if (!result) return; // a later edit started a new run
-        preview = result.preview;
+        const { preview } = result;
+        chart = { selected: preview.selected, historicalLine: preview.historical.line, seedCount: preview.seedCount };
+        calibration = { rows: preview.calibration, seedCount: preview.seedCount };
         showStats(result.stats);
         element.dataset.state = "ready";
-        render();
+        element.dataset.chart = "ready";
+        setCalibrationBusy(false);
+        renderChart();
+        renderCalibrationRows();
       },
       (error: unknown) => {
+        setCalibrationBusy(false);
         runProgress.hidden = true;
         runText.textContent = t("preview.failed", { reason: error instanceof Error ? error.message : String(error) });
         element.dataset.state = "failed";
@@ -170,6 +198,7 @@ export function createPreviewPanel(): PreviewPanel {
 
   function schedule(): void {
     element.dataset.state = "pending";
+    element.dataset.chart = "pending";
     runner?.cancel(); // the running games are stale now: stop them before the debounce ends
     clearTimeout(timer);
     timer = setTimeout(compute, DEBOUNCE_MS);
@@ -182,7 +211,7 @@ export function createPreviewPanel(): PreviewPanel {
   });
   indicatorSelect.addEventListener("change", () => {
     indicator = (INDICATORS as readonly string[]).includes(indicatorSelect.value) ? (indicatorSelect.value as Indicator) : "homicides";
-    render();
+    renderChart();
   });
   seedsSelect.addEventListener("change", () => {
     seedCount = clampSeedCount(Number(seedsSelect.value) || 100);

@@ -1,10 +1,11 @@
 // Runs the preview's Monte-Carlo on a pool of Web Workers (seed batches handed to whichever worker is free), with
 // progress, cancellation of a stale run when the facilitator edits again, and the main thread as the fallback.
-// The historical path's games depend only on the scenario and the seeds, so switching paths replays only the chosen one.
+// The historical path's games depend only on the scenario and the seeds, so switching paths replays only the chosen one;
+// when both are played, the chosen path goes first and its chart is shown before the calibration's seed counts are in.
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import type { BatchResult, SeedBatch } from "./monteCarlo.ts";
-import type { CustomPath, PathChoice, Preview } from "./previewModel.ts";
-import { assemblePreview, clampSeedCount, planPreview } from "./previewModel.ts";
+import type { CustomPath, PathChoice, Preview, PreviewChart } from "./previewModel.ts";
+import { assembleChart, assemblePreview, clampSeedCount, planPreview } from "./previewModel.ts";
 import type { FromWorker, ToWorker } from "./previewWorkerProtocol.ts";
 import { createBatchHandler } from "./previewWorkerProtocol.ts";
 
@@ -28,6 +29,8 @@ export interface RunStats {
   games: number;
   /** Workers that played the run; 0 when it ran on the main thread. */
   workers: number;
+  /** When the chosen path's chart was shown ahead of the calibration (ms from the start), or null when it came with the whole preview. */
+  chartMs: number | null;
 }
 
 export interface RunResult {
@@ -36,8 +39,18 @@ export interface RunResult {
 }
 
 export interface PreviewRunner {
-  /** Starts a run and cancels any still going; resolves null when a later run or `cancel()` makes it stale. */
-  run(scenario: Scenario, choice: PathChoice, custom: CustomPath, seedCount: number, onProgress?: (progress: RunProgress) => void): Promise<RunResult | null>;
+  /**
+   * Starts a run and cancels any still going; resolves null when a later run or `cancel()` makes it stale. `onChart` gets
+   * the chosen path's chart as soon as it is complete when the historical path's other seeds are still to be played.
+   */
+  run(
+    scenario: Scenario,
+    choice: PathChoice,
+    custom: CustomPath,
+    seedCount: number,
+    onProgress?: (progress: RunProgress) => void,
+    onChart?: (chart: PreviewChart) => void,
+  ): Promise<RunResult | null>;
   cancel(): void;
   /** Stops the workers (the next run starts new ones). */
   dispose(): void;
@@ -124,6 +137,8 @@ interface Run {
   done: number;
   started: number;
   onProgress: ((progress: RunProgress) => void) | undefined;
+  onChart: ((chart: PreviewChart) => void) | undefined;
+  chartMs: number | null;
   finish: (result: RunResult | null, error?: Error) => void;
 }
 
@@ -206,10 +221,17 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
       current = null;
       const preview = assemblePreview(run.results, run.choice, run.seedCount);
       historical = { scenario: run.scenario, seedCount: run.seedCount, results: run.results.filter((r) => r.pathIndex === 0) };
-      run.finish({ preview, stats: { ms: now() - run.started, games: run.total, workers: onMainThread ? 0 : slots.length } });
+      run.finish({ preview, stats: { ms: now() - run.started, games: run.total, workers: onMainThread ? 0 : slots.length, chartMs: run.chartMs } });
       return;
     }
     dispatch();
+    if (run.onChart && run.chartMs === null) {
+      const chart = assembleChart(run.results, run.choice, run.seedCount);
+      if (chart) {
+        run.chartMs = now() - run.started;
+        run.onChart(chart);
+      }
+    }
   };
 
   const onWorkerError = (slot: Slot, reason: string) => {
@@ -231,7 +253,7 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
   };
 
   return {
-    run(scenario, choice, custom, seedCount, onProgress) {
+    run(scenario, choice, custom, seedCount, onProgress, onChart) {
       cancel();
       ensureWorkers();
       const count = clampSeedCount(seedCount);
@@ -252,13 +274,15 @@ export function createPreviewRunner(options: RunnerOptions = {}): PreviewRunner 
           done: 0,
           started: now(),
           onProgress,
+          onChart,
+          chartMs: null,
           finish: (result, error) => (error ? reject(error) : resolve(result)),
         };
         current = run;
         onProgress?.({ done: 0, total: run.total });
         if (queue.length === 0) {
           current = null;
-          run.finish({ preview: assemblePreview(run.results, choice, count), stats: { ms: now() - run.started, games: 0, workers: onMainThread ? 0 : slots.length } });
+          run.finish({ preview: assemblePreview(run.results, choice, count), stats: { ms: now() - run.started, games: 0, workers: onMainThread ? 0 : slots.length, chartMs: null } });
           return;
         }
         dispatch();

@@ -1,5 +1,6 @@
 // The editor preview's Monte-Carlo in real Chromium: it runs on Web Workers, shows its progress and time, gives the same
-// band, table and calibration as the main-thread fallback (workers taken away), and a stale run gives way to the new one.
+// band, table and calibration as the main-thread fallback (workers taken away), and a stale run gives way to the new one;
+// a path other than the historical one is charted before the calibration's historical seeds are all in.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot } from "./support/browser.ts";
@@ -72,8 +73,15 @@ describe("editor preview Monte-Carlo", () => {
     await expect.poll(() => page.locator(".preview-run").textContent()).toMatch(/Playing 10,000 games/);
     // Change the path while the historical games are still playing: that run is dropped, the new one plays both paths.
     await page.selectOption("select[name=previewPath]", "policy:kingpin-targeting");
+    // The chosen path's chart comes first, while the historical seeds for the calibration are still playing.
+    await page.locator(".preview[data-chart=ready][data-state=pending]").waitFor({ timeout: 180_000 });
+    expect(await page.locator("[aria-busy=true] .calibration-table").count()).toBe(1);
     await page.locator(".preview[data-state=ready]").waitFor({ timeout: 180_000 });
     expect(await page.locator(".preview").getAttribute("data-games")).toBe("20000");
+    const times = await page.locator(".preview").evaluate((el: HTMLElement) => ({ chart: Number(el.dataset.chartMs), all: Number(el.dataset.computedMs) }));
+    expect(times.chart).toBeGreaterThan(0);
+    expect(times.chart).toBeLessThan(times.all);
+    expect(await page.locator("[aria-busy=true]").count()).toBe(0);
     expect(await page.locator(".preview-run progress").isHidden()).toBe(true);
     await expect.poll(() => page.locator(".preview-run").textContent()).toMatch(/^20,000 games in [\d.]+ s on \d+ parallel workers$/);
     // Back to the historical path: its 10,000 games were just played for this scenario, so nothing is replayed.

@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BatchResult } from "../../client/editor/monteCarlo.ts";
 import { getQuantile, getQuantilesUnsorted, mergePathSeries, playBatch } from "../../client/editor/monteCarlo.ts";
-import type { PathChoice } from "../../client/editor/previewModel.ts";
-import { assemblePreview, clampSeedCount, computePreview, getPathMixes, getSeeds, planPreview } from "../../client/editor/previewModel.ts";
+import type { PathChoice, PreviewChart } from "../../client/editor/previewModel.ts";
+import { assembleChart, assemblePreview, clampSeedCount, computePreview, getPathMixes, getSeeds, planPreview } from "../../client/editor/previewModel.ts";
 import type { RunProgress, WorkerLike } from "../../client/editor/previewRunner.ts";
 import { createPreviewRunner } from "../../client/editor/previewRunner.ts";
 import type { FromWorker, ToWorker } from "../../client/editor/previewWorkerProtocol.ts";
@@ -183,6 +183,44 @@ describe("the preview's worker pool", () => {
     const result: BatchResult = playBatch(scenario, batch!);
     expect(result.values).toHaveLength(3 * result.years.length * INDICATORS.length);
     expect([...result.values].every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe("the chosen path's chart before the calibration", () => {
+  it("plays the historical default seed, then the chosen path, then the other historical seeds", () => {
+    const plan = planPreview(scenario, policy, [], 30, 10);
+    expect(plan.map((b) => [b.pathIndex, b.start])).toEqual([[0, 0], [1, 0], [1, 10], [1, 20], [0, 10], [0, 20]]);
+    expect(planPreview(scenario, { kind: "historical" }, [], 30, 10).map((b) => [b.pathIndex, b.start])).toEqual([[0, 0], [0, 10], [0, 20]]);
+  });
+
+  it("has a chart only once every chosen seed and the historical default seed are in, equal to the whole preview's", () => {
+    const results = planPreview(scenario, policy, [], 30, 10).map((b) => playBatch(scenario, b));
+    const whole = assemblePreview(results, policy, 30);
+    expect(assembleChart(results.slice(0, 3), policy, 30)).toBeNull();
+    expect(assembleChart(results.slice(1, 4), policy, 30)).toBeNull();
+    expect(assembleChart(results.slice(0, 4), policy, 30)).toEqual({ selected: whole.selected, historicalLine: whole.historical.line, seedCount: 30 });
+    expect(assembleChart(results, { kind: "historical" }, 30)).toBeNull();
+  });
+
+  it("shows the chart while the historical seeds are still being played, then resolves with the whole preview", async () => {
+    const log: ToWorker[] = [];
+    const runner = createPreviewRunner({ createWorker: () => createFakeWorker(log), workerCount: 2, batchSize: 10 });
+    const charts: { chart: PreviewChart; done: number }[] = [];
+    let done = 0;
+    const result = await runner.run(scenario, policy, [], 40, (p) => (done = p.done), (chart) => charts.push({ chart, done }));
+    const whole = computePreview(scenario, policy, [], 40);
+    expect(charts).toHaveLength(1);
+    expect(charts[0]!.chart).toEqual({ selected: whole.selected, historicalLine: whole.historical.line, seedCount: 40 });
+    // The chosen path's 40 games and the historical default seed's batch of 10 were in; 30 historical games were not.
+    expect(charts[0]!.done).toBe(50);
+    expect(result!.preview).toEqual(whole);
+    expect(result!.stats.chartMs).not.toBeNull();
+    expect(result!.stats.chartMs!).toBeLessThanOrEqual(result!.stats.ms);
+    // Switching path reuses the historical games: nothing to wait for after the chosen path, so no early chart.
+    const switched = await runner.run(scenario, { kind: "policy", policyId: scenario.policies[2]!.id }, [], 40, undefined, (chart) => charts.push({ chart, done: -1 }));
+    expect(charts).toHaveLength(1);
+    expect(switched!.stats.chartMs).toBeNull();
+    runner.dispose();
   });
 });
 
