@@ -3,7 +3,7 @@
 import Phaser from "phaser";
 import type { BoardModel } from "../viewModels/boardModel.ts";
 import type { Box, LabelPlacement, LabelRequest, Point } from "../viewModels/mapLabels.ts";
-import { placeMapLabels } from "../viewModels/mapLabels.ts";
+import { getPlateSize, placeMapLabels } from "../viewModels/mapLabels.ts";
 import type { RegionTokens } from "../viewModels/tokensModel.ts";
 import { MAX_TOKENS_PER_REGION } from "../viewModels/tokensModel.ts";
 import type { BoardLayout } from "./layout.ts";
@@ -73,13 +73,20 @@ export function drawMap(scene: Phaser.Scene, layout: BoardLayout, model: BoardMo
   });
   const requests: LabelRequest[] = plates.map(({ region, tokens, name, number }) => {
     const shown = tokens?.shown ?? 0;
-    // A third line only when there is something to say (more groups than dots, wanted leaders); sized for the compact cluster's count.
-    const extraLine = getExtras(tokens, true, model.leadersByRegion[region.id] ?? 0) ? layout.font.small * 1.2 : 0;
+    // The third line ("+42 ●   ♛ 1") only when there is something to say, measured for the compact
+    // cluster's count (the longest it gets) so the plate is as wide as its widest line.
+    const extras = getExtras(tokens, true, model.leadersByRegion[region.id] ?? 0);
+    const lines: { width: number; height: number }[] = [name, number];
+    if (extras) {
+      const probe = addText(scene, 0, 0, extras, layout.font.small * 0.9, { bold: true, align: "center" });
+      lines.push({ width: probe.width, height: layout.font.small * 1.2 });
+      probe.destroy();
+    }
     return {
       id: region.id,
       polygon: region.polygon.map(([x, y]): Point => [px(x), py(y)]),
       anchor: [px(region.label[0]), py(region.label[1])],
-      plate: { width: Math.max(name.width, number.width, layout.font.small * 4) + PLATE_PAD * 2, height: name.height + number.height + PLATE_PAD * 2 + extraLine },
+      plate: getPlateSize(lines, layout.font.small * 4, PLATE_PAD),
       cluster: clusterSize(shown, TOKENS_PER_ROW, sizes.gap),
       compactCluster: clusterSize(Math.min(shown, COMPACT_MAX), COMPACT_PER_ROW, sizes.compactGap),
     };

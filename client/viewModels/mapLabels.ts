@@ -33,6 +33,17 @@ export interface LabelPlacement {
 
 const GAP = 6;
 
+/** A plate's size: its lines stacked, as wide as the widest of them (never narrower than `minWidth`), with padding. */
+export function getPlateSize(lines: readonly { width: number; height: number }[], minWidth: number, pad: number): { width: number; height: number } {
+  let width = minWidth;
+  let height = 0;
+  for (const line of lines) {
+    width = Math.max(width, line.width);
+    height += line.height;
+  }
+  return { width: width + pad * 2, height: height + pad * 2 };
+}
+
 export function isPointInPolygon([x, y]: Point, polygon: readonly Point[]): boolean {
   let inside = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {

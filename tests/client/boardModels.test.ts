@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getBaselinePoint } from "../../client/viewModels/baseline.ts";
 import { getLineCharts, getNiceStep, getTicks } from "../../client/viewModels/chartModel.ts";
 import type { LabelRequest, Point } from "../../client/viewModels/mapLabels.ts";
-import { boxesOverlap, isPointInPolygon, placeMapLabels } from "../../client/viewModels/mapLabels.ts";
+import { boxesOverlap, getPlateSize, isPointInPolygon, placeMapLabels } from "../../client/viewModels/mapLabels.ts";
 import { getMeters } from "../../client/viewModels/metersModel.ts";
 import type { YearPoint } from "../../shared/protocol/index.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
@@ -11,6 +11,15 @@ import { loadDefaultScenario } from "../support/defaultScenario.ts";
 const scenario = loadDefaultScenario();
 
 describe("map plates", () => {
+  it("are as wide as their widest line, the line of extra groups and wanted leaders included", () => {
+    const name = { width: 60, height: 20 };
+    const number = { width: 70, height: 30 };
+    const extras = { width: 120, height: 18 };
+    expect(getPlateSize([name, number, extras], 64, 6)).toEqual({ width: 132, height: 80 });
+    expect(getPlateSize([name, number], 64, 6)).toEqual({ width: 82, height: 62 });
+    expect(getPlateSize([{ width: 10, height: 10 }], 64, 6).width).toBe(76);
+  });
+
   // The default scenario's map at the projector's scale, with plates and token clusters of projector size.
   const scale = 0.84;
   const requests: LabelRequest[] = scenario.regions.map((r) => ({
