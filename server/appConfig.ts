@@ -1,5 +1,6 @@
 // The one room registry and HTTP setup (@colyseus/tools config): the `session` room, the larger
 // WebSocket payload limit, the request guard (client address, body limits), the matchmaking limits, the scenario and editor APIs and the built client.
+import { networkInterfaces } from "node:os";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -138,7 +139,7 @@ export function createAppConfig(overrides: Partial<ServerSettings> = {}) {
             return s ? [{ id, version: s.version, title: s.title }] : [];
           }),
         );
-        registerNetworkRoutes(app);
+        registerNetworkRoutes(app, networkInterfaces, settings.host);
         app.use("/api/sessions", createSessionRouter({ records }));
         app.use("/api/editor", createEditorRouter({ writer, facilitatorKey: facilitator.key, onSaved: (s) => scenarios.invalidate(s.id) }));
         if (existsSync(join(settings.clientDir, "index.html"))) {

@@ -1,22 +1,15 @@
-// Entry point (npm start): one process on PORT (all interfaces), serving the session room and the
+// Entry point (npm start): one process on PORT (all interfaces, or HOST), serving the session room and the
 // built client, printing the local and LAN URLs and a QR code of the join URL.
 import { networkInterfaces } from "node:os";
 import { listen } from "@colyseus/tools";
 import QRCode from "qrcode";
 import { createAppConfig } from "./appConfig.ts";
-
-function getLanAddresses(): string[] {
-  const out: string[] = [];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === "IPv4" && !a.internal) out.push(a.address);
-  }
-  return out;
-}
+import { getNetworkInfo, isLocalhostReachable } from "./http/networkRoutes.ts";
 
 async function main(): Promise<void> {
   const { app, settings, facilitator, records } = createAppConfig();
   process.env.PORT = String(settings.port);
-  // Binds every interface so phones on the classroom network can reach it.
+  // Binds every interface (or only HOST) so phones on the classroom network can reach it.
   const server = await listen(app, settings.port);
   server.onShutdown(async () => {
     // Rooms are closed by now; their records stay live and come back at the next start.
@@ -24,12 +17,14 @@ async function main(): Promise<void> {
     console.log("Session server stopped.");
   });
 
-  const lan = getLanAddresses();
-  const urls = lan.map((ip) => `http://${ip}:${settings.port}/`);
+  // The same addresses the host's lobby shows: only HOST when it is set.
+  const network = getNetworkInfo(networkInterfaces(), settings.port, "http", settings.host);
+  const urls = network.addresses.map((a) => a.joinBaseUrl.replace(/join$/, ""));
   console.log(`\nHidden Costs session server`);
-  console.log(`  Local:   http://localhost:${settings.port}/`);
+  const local = isLocalhostReachable(settings.host) ? `http://localhost:${settings.port}/` : null;
+  if (local) console.log(`  Local:   ${local}`);
   for (const url of urls) console.log(`  Network: ${url}`);
-  const joinUrl = urls[0] ?? `http://localhost:${settings.port}/`;
+  const joinUrl = urls[0] ?? local ?? `http://${settings.host}:${settings.port}/`;
   console.log(`\nStudents: open ${joinUrl} and type the session code (or scan):\n`);
   console.log(await QRCode.toString(joinUrl, { type: "terminal", small: true }));
   console.log(`Content: ${settings.contentDir}  ·  Ctrl+C to stop`);

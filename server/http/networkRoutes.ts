@@ -30,27 +30,47 @@ function rank(a: NetworkAddress): number {
   return 2;
 }
 
-/** The reachable addresses with their join URLs, likeliest first, and whether only loopback is left. */
-export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: number, protocol = "http"): NetworkInfo {
+const isWildcard = (host: string) => host === "0.0.0.0" || host === "::" || host === "[::]";
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || host === "[::1]" || host.startsWith("127.");
+
+/** Whether http://localhost reaches a server listening on `boundHost` (every interface, or loopback). */
+export function isLocalhostReachable(boundHost: string | null): boolean {
+  return !boundHost || isWildcard(boundHost) || isLoopback(boundHost.replace(/^\[|\]$/g, ""));
+}
+
+function toAddress(interfaceName: string, family: "IPv4" | "IPv6", address: string, port: number, protocol: string): NetworkAddress {
+  const host = family === "IPv6" ? `[${address}]` : address;
+  return { interfaceName, family, address, joinBaseUrl: `${protocol}://${host}:${port}/join` };
+}
+
+/**
+ * The reachable addresses with their join URLs, likeliest first, and whether only loopback is left.
+ * With `boundHost` (the HOST setting) the server listens on that one address, so only it is reachable.
+ */
+export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: number, protocol = "http", boundHost: string | null = null): NetworkInfo {
+  const bound = boundHost && !isWildcard(boundHost) ? boundHost.replace(/^\[|\]$/g, "") : null;
+  if (bound && isLoopback(bound)) return { port, addresses: [], loopbackOnly: true };
   const addresses: NetworkAddress[] = [];
   const seen = new Set<string>();
   for (const [interfaceName, list] of Object.entries(interfaces)) {
     for (const entry of list ?? []) {
       const family = familyOf(entry.family);
       if (!family || entry.internal || isLinkLocal(family, entry.address) || seen.has(entry.address)) continue;
+      if (bound && entry.address !== bound) continue;
       seen.add(entry.address);
-      const host = family === "IPv6" ? `[${entry.address}]` : entry.address;
-      addresses.push({ interfaceName, family, address: entry.address, joinBaseUrl: `${protocol}://${host}:${port}/join` });
+      addresses.push(toAddress(interfaceName, family, entry.address, port, protocol));
     }
   }
+  // A HOST that is a name, or an address the OS does not list: phones reach it as written.
+  if (bound && addresses.length === 0) addresses.push(toAddress("HOST", bound.includes(":") ? "IPv6" : "IPv4", bound, port, protocol));
   addresses.sort((a, b) => rank(a) - rank(b));
   return { port, addresses, loopbackOnly: addresses.length === 0 };
 }
 
 /** Registers `GET /api/network`; the port is the one the request arrived on, so it is right behind any PORT setting. */
-export function registerNetworkRoutes(app: express.Application, provider: InterfaceProvider = networkInterfaces): void {
+export function registerNetworkRoutes(app: express.Application, provider: InterfaceProvider = networkInterfaces, boundHost: string | null = null): void {
   app.get(NETWORK_ROUTE, (req, res) => {
     const port = req.socket.localPort ?? 0;
-    res.set("Cache-Control", "no-store").json(getNetworkInfo(provider(), port, req.protocol === "https" ? "https" : "http"));
+    res.set("Cache-Control", "no-store").json(getNetworkInfo(provider(), port, req.protocol === "https" ? "https" : "http", boundHost));
   });
 }

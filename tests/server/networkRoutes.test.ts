@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import type { InterfaceProvider } from "../../server/http/networkRoutes.ts";
-import { getNetworkInfo, registerNetworkRoutes } from "../../server/http/networkRoutes.ts";
+import { getNetworkInfo, isLocalhostReachable, registerNetworkRoutes } from "../../server/http/networkRoutes.ts";
 import { NetworkInfoSchema } from "../../shared/protocol/network.ts";
 
 const LOOPBACK = [
@@ -17,9 +17,9 @@ afterEach(async () => {
   server = null;
 });
 
-async function serve(provider: InterfaceProvider): Promise<{ base: string; port: number }> {
+async function serve(provider: InterfaceProvider, boundHost: string | null = null): Promise<{ base: string; port: number }> {
   const app = express();
-  registerNetworkRoutes(app, provider);
+  registerNetworkRoutes(app, provider, boundHost);
   await new Promise<void>((resolve) => {
     server = app.listen(0, "127.0.0.1", () => resolve());
   });
@@ -59,5 +59,29 @@ describe("GET /api/network", () => {
   it("reads numeric families (older Node) and lists an address shared by two interfaces once", () => {
     const info = getNetworkInfo({ a: [{ address: "10.0.0.5", family: 4, internal: false }], b: [{ address: "10.0.0.5", family: "IPv4", internal: false }], c: undefined }, 2567);
     expect(info.addresses).toEqual([{ interfaceName: "a", family: "IPv4", address: "10.0.0.5", joinBaseUrl: "http://10.0.0.5:2567/join" }]);
+  });
+  it("with HOST set, answers only that address: the server listens nowhere else", async () => {
+    const interfaces = () => ({
+      lo: LOOPBACK,
+      eth0: [{ address: "10.0.0.5", family: "IPv4", internal: false }],
+      wlan0: [{ address: "192.168.1.20", family: "IPv4", internal: false }, { address: "fd12:3456::20", family: "IPv6", internal: false }],
+    });
+    const { base, port } = await serve(interfaces, "10.0.0.5");
+    const info = NetworkInfoSchema.parse(await (await fetch(`${base}/api/network`)).json());
+    expect(info).toEqual({ port, loopbackOnly: false, addresses: [{ interfaceName: "eth0", family: "IPv4", address: "10.0.0.5", joinBaseUrl: `http://10.0.0.5:${port}/join` }] });
+    expect(getNetworkInfo(interfaces(), 2567, "http", "[fd12:3456::20]").addresses.map((a) => a.joinBaseUrl)).toEqual(["http://[fd12:3456::20]:2567/join"]);
+    // Loopback only: no phone can reach it, whatever the interfaces are.
+    expect(getNetworkInfo(interfaces(), 2567, "http", "127.0.0.1")).toEqual({ port: 2567, addresses: [], loopbackOnly: true });
+    // A name the OS does not list is given as written; a wildcard lists every interface.
+    expect(getNetworkInfo(interfaces(), 2567, "http", "class-laptop.local").addresses.map((a) => a.joinBaseUrl)).toEqual(["http://class-laptop.local:2567/join"]);
+    expect(getNetworkInfo(interfaces(), 2567, "http", "0.0.0.0").addresses).toHaveLength(3);
+  });
+
+  it("says whether http://localhost reaches the server", () => {
+    expect(isLocalhostReachable(null)).toBe(true);
+    expect(isLocalhostReachable("0.0.0.0")).toBe(true);
+    expect(isLocalhostReachable("127.0.0.1")).toBe(true);
+    expect(isLocalhostReachable("::1")).toBe(true);
+    expect(isLocalhostReachable("192.168.1.20")).toBe(false);
   });
 });
