@@ -5,7 +5,7 @@ import type { ExplanationKey, Indicator, ParameterKey } from "../content/vocabul
 import { INDICATOR_RANGES } from "../content/vocabulary.ts";
 import type { CompiledScenario } from "./compiledScenario.ts";
 import { getParamFigures } from "./compiledScenario.ts";
-import type { GameState } from "./gameState.ts";
+import type { GameState, RegionState } from "./gameState.ts";
 
 export interface Effect {
   year: number;
@@ -70,7 +70,11 @@ export class Ledger {
   /** Changes one region's homicides or groups together with the national total. */
   changeRegional(indicator: "homicides" | "activeGroups", regionId: string, delta: number, source: EffectSource, count?: number): number {
     const region = this.state.regions[regionId];
-    if (!region) return 0;
+    return region ? this.changeRegion(indicator, regionId, region, delta, source, count) : 0;
+  }
+
+  /** `changeRegional` for a caller that holds the region's state (`state.regions[regionId]`) already. */
+  changeRegion(indicator: "homicides" | "activeGroups", regionId: string, region: RegionState, delta: number, source: EffectSource, count?: number): number {
     const before = region[indicator];
     const applied = Math.max(0, before + delta) - before;
     region[indicator] = before + applied;

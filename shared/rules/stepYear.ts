@@ -522,7 +522,7 @@ const HOMICIDE_SOURCES: Record<keyof HomicideComponents, EffectSource> = {
 
 /** Moves one of a region's homicide components to its next level (the region's homicides never fall below zero). */
 function moveComponent(ledger: Ledger, regionId: string, r: RegionState, component: keyof HomicideComponents, next: number): void {
-  r.components[component] += ledger.changeRegional("homicides", regionId, next - r.components[component], HOMICIDE_SOURCES[component]);
+  r.components[component] += ledger.changeRegion("homicides", regionId, r, next - r.components[component], HOMICIDE_SOURCES[component]);
 }
 
 /** The settled yearly killing by a region's groups before revenue, institutions and arms tracing scale it (the same formula in every region). */
