@@ -85,6 +85,8 @@ export interface TargetRun {
   };
   serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
   clientLoopDelayP99Ms: number;
+  /** The load workers' CPU time during play over the data frames their rooms received (µs): what a frame costs a client. */
+  clientCpuUsPerFrame: number;
   playSeconds: number;
   /** Per server process, when the run had more than one (Redis mode). */
   processes: ProcessShare[];
@@ -214,7 +216,11 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       const results = await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "play", timeoutMs: playTimeoutMs }, "played", playTimeoutMs + 30_000)));
       const playSeconds = (performance.now() - t0) / 1000;
       const cpuAfterPlay = cpuEach();
-      const end = await probe();
+      // A server too busy to answer within the probe's timeout is an error of the run, not a reason to lose its figures.
+      const end = await probe().catch((error: unknown) => {
+        setupErrors.push(`probe after play: ${(error as Error).message}`);
+        return null;
+      });
       clearInterval(sampler);
       samplePeaks();
       await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "leave" }, "left", 15_000).catch(() => undefined)));
@@ -247,7 +253,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         joinedCount,
         memory: { idle, afterCreate, afterJoin, peakRss: sum(peakRss) },
         cpu: { join: sum(cpuAfterJoin) - sum(cpuBeforeJoin), play: sum(cpuAfterPlay) - sum(cpuAfterJoin) },
-        serverLoopDelayMs: end.eventLoopDelayMs,
+        serverLoopDelayMs: end?.eventLoopDelayMs ?? { p50: NaN, p99: NaN, max: NaN },
         playSeconds,
         createdSessions: codes.size,
         processes,
@@ -348,6 +354,7 @@ export function summariseRun(raw: RawRun): TargetRun {
     },
     serverLoopDelayMs: raw.serverLoopDelayMs,
     clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
+    clientCpuUsPerFrame: (results.reduce((n, r) => n + r.cpuMs, 0) * 1000) / Math.max(1, results.reduce((n, r) => n + r.playFrames, 0)),
     playSeconds: raw.playSeconds,
     processes: raw.processes,
   };

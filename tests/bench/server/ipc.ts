@@ -84,6 +84,10 @@ export interface WorkerResult {
   compressedSockets: number;
   /** The worker's own event-loop delay p99 during play: high values mean the clients, not the server, added latency. */
   loopDelayP99Ms: number;
+  /** CPU time (user + system) the worker process used during play, in ms: with the frames, what each frame cost the clients. */
+  cpuMs: number;
+  /** Data frames every room of the worker received during play (students' and hosts'). */
+  playFrames: number;
 }
 
 export interface WorkerLeft {

@@ -225,6 +225,9 @@ function addBytes(into: Record<string, number>, meter: ByteMeter): void {
 async function play(timeoutMs: number): Promise<void> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const allRooms = (): BenchRoom[] => [...hosts.values(), ...students.map((s) => s.room)];
+  const framesBefore = allRooms().reduce((n, r) => n + meterOf(r).frames, 0);
+  const cpuBefore = process.cpuUsage();
   playing = true;
   const allDone = (): boolean =>
     [...hosts.keys()].every((h) => finishedHosts.has(h) || goneHosts.has(h)) && students.every((s) => s.finished || !s.connected) && students.every((s) => !s.hasPending);
@@ -245,6 +248,7 @@ async function play(timeoutMs: number): Promise<void> {
   const inTime = await finished;
   playing = false;
   loop.disable();
+  const cpu = process.cpuUsage(cpuBefore);
   if (!inTime) noteError("not finished before the deadline");
   const result: WorkerResult = {
     type: "played",
@@ -259,6 +263,8 @@ async function play(timeoutMs: number): Promise<void> {
     errors: Object.fromEntries(errors),
     compressedSockets: [...hosts.values(), ...students.map((s) => s.room)].filter(isCompressed).length,
     loopDelayP99Ms: loop.percentile(99) / 1e6,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    playFrames: allRooms().reduce((n, r) => n + meterOf(r).frames, 0) - framesBefore,
   };
   for (const s of students) addBytes(result.studentBytesByPhase, meterOf(s.room));
   for (const h of hosts.values()) addBytes(result.hostBytesByPhase, meterOf(h));

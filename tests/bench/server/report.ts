@@ -31,6 +31,7 @@ export function figuresOf(run: TargetRun): Figures {
     cpuMsPerStudentJoin: run.cpu.joinMsPerStudent,
     serverLoopDelayP99Ms: run.serverLoopDelayMs.p99,
     clientLoopDelayP99Ms: run.clientLoopDelayP99Ms,
+    clientCpuUsPerFrame: run.clientCpuUsPerFrame,
     playSeconds: run.playSeconds,
   };
   for (const [kind, s] of Object.entries(run.latencyByKind)) f[`latencyP95Ms.${kind}`] = s.p95;
@@ -50,7 +51,7 @@ export function medianFigures(runs: readonly Figures[]): Figures {
 }
 
 /** The ratios the issue's targets are stated in. */
-export const RATIO_KEYS = ["latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "bytesPerStudentRound", "framesPerStudentRound", "rssPerStudentBytes", "cpuMsPerStudentRound"] as const;
+export const RATIO_KEYS = ["latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "bytesPerStudentRound", "framesPerStudentRound", "rssPerStudentBytes", "cpuMsPerStudentRound", "clientCpuUsPerFrame"] as const;
 
 export function ratios(product: Figures | undefined, baseline: Figures | undefined): Figures {
   const out: Figures = {};
@@ -134,6 +135,7 @@ export function formatTable(report: Report, header: string): string {
   row("server CPU / student (join)", (f) => formatMs(f.cpuMsPerStudentJoin!));
   row("server event-loop delay p99 (play)", (f) => formatMs(f.serverLoopDelayP99Ms!));
   row("clients' event-loop delay p99 (worst)", (f) => formatMs(f.clientLoopDelayP99Ms!));
+  row("clients' CPU / frame received (play)", (f) => `${(f.clientCpuUsPerFrame ?? NaN).toFixed(1)} µs`, "clientCpuUsPerFrame");
   row("play time", (f) => `${f.playSeconds!.toFixed(1)} s`);
   for (const [i, run] of report.runs.entries()) {
     for (const target of run.order) {

@@ -33,6 +33,9 @@ describe("bench:server", () => {
       expect(run.cpu.playMs).toBeGreaterThanOrEqual(0);
       expect(Number.isFinite(run.memory.perStudentBytes)).toBe(true);
       expect(run.compressedSockets).toBe(0);
+      // What a frame cost the clients: the workers' CPU over the frames they received.
+      expect(run.clientCpuUsPerFrame).toBeGreaterThan(0);
+      expect(Number.isFinite(run.clientCpuUsPerFrame)).toBe(true);
     }
     // The reveal's patch is counted in the phase it opens (bytes are counted after decoding).
     expect(product!.bytesPerStudentRoundByPhase.resolve!).toBeGreaterThan(product!.bytesPerStudentRoundByPhase.vote!);
