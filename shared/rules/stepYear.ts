@@ -393,19 +393,19 @@ const splitCrowding: CountFormula = (c, regionIndex, groups) => {
 
 /** One removal: the spike it brings here and next door, the war it opens, and whether its group splits or is dismantled. */
 function resolveCapture(
-  x: RemovalContext,
+  removals: RemovalContext,
   target: { leaderId: string | null; isLieutenant: boolean },
   regionIndex: number,
   killed: boolean,
   organisation?: string,
 ): void {
-  const { c, s, rng } = x;
+  const { c, s, rng } = removals;
   const p = c.param;
   const { leaderId, isLieutenant } = target;
-  const index = c.regions[regionIndex] ? regionIndex : 0;
+  const index = c.regions[regionIndex] ? regionIndex : 0; // a leader of a region the map lacks counts in the first
   const region = c.regions[index]!;
-  const regionState = x.regionStates[index];
-  const capture: Capture = { year: x.year, leaderId, regionId: region.id, splinters: 0, dismantled: false, killed };
+  const regionState = removals.regionStates[index];
+  const capture: Capture = { year: removals.year, leaderId, regionId: region.id, splinters: 0, dismantled: false, killed };
   // A top leader weighs fully; a lieutenant is a lesser figure, and arresting one (not killing)
   // can calm its turf for a while (Phillips 2015): a dip instead of a spike.
   const weight = (isLieutenant ? p.lieutenantImpact : 1) * (killed ? p.killViolenceMultiplier : 1);
@@ -418,11 +418,11 @@ function resolveCapture(
   const headShare = leaderId !== null ? p.kingpinTurfShare : p.cartelHeadTurfShare;
   const turf = isCartelHead ? Math.max(headShare, 1 / groups) : 1 / groups;
   const local = p.captureSpikeLocal * weight * (isCalming ? -p.lieutenantArrestCalm : 1) * turf * getDrugRelatedHomicides(regionState);
-  addSpike(x.spikes, index, local);
+  addSpike(removals.spikes, index, local);
   const neighbours = c.regionNeighbours[index]!;
-  for (const n of neighbours) addSpike(x.spikes, n, (local * p.captureSpikeNeighbour) / neighbours.length);
+  for (const n of neighbours) addSpike(removals.spikes, n, (local * p.captureSpikeNeighbour) / neighbours.length);
   const crowding = getRemembered(c, splitCrowding, index, regionState?.activeGroups ?? 0);
-  const splitProbability = Math.min(1, x.splitChance * crowding * weight);
+  const splitProbability = Math.min(1, removals.splitChance * crowding * weight);
   // The war is fought over the removed leader's share of the region's criminal economy: a big
   // cartel's succession war dwarfs a cell's, and as groups multiply each holds less.
   const market = turf * getWarMarket(c, s, region);
@@ -432,22 +432,22 @@ function resolveCapture(
     // large move into the vacuum. The cartel is no longer whole.
     const meanFactions = (Math.round(p.splinterMin) + Math.round(p.splinterMax)) / 2 - 1;
     const succession = p.warPerSplinter * splitProbability * meanFactions * weight * market;
-    openWar(c, x.wars.rivalries, index, succession);
-    addSpike(x.wars.expansions, index, succession * p.vacuumExpansion * countExpandingRivals(c, s, region, organisation));
+    openWar(c, removals.wars.rivalries, index, succession);
+    addSpike(removals.wars.expansions, index, succession * p.vacuumExpansion * countExpandingRivals(c, s, region, organisation));
     if (organisation && organisation in s.organisations) s.organisations[organisation] = "fragmented";
   }
   if (rng.next() < splitProbability) {
     const span = Math.max(0, Math.round(p.splinterMax) - Math.round(p.splinterMin));
     capture.splinters = Math.round(p.splinterMin) + Math.floor(rng.next() * (span + 1));
     const extra = Math.max(0, capture.splinters - 1);
-    x.splinters[regionIndex]! += extra;
+    removals.splinters[index]! += extra;
     // A lesser figure's group fights only if it actually splits.
-    if (!isCartelHead) openWar(c, x.wars.rivalries, index, p.warPerSplinter * extra * weight * market);
-  } else if (rng.next() < x.dismantleChance) {
+    if (!isCartelHead) openWar(c, removals.wars.rivalries, index, p.warPerSplinter * extra * weight * market);
+  } else if (rng.next() < removals.dismantleChance) {
     capture.dismantled = true;
-    x.dismantled[regionIndex]! += 1;
+    removals.dismantled[index]! += 1;
   }
-  x.captures.push(capture);
+  removals.captures.push(capture);
 }
 
 const NEW_LEADERS: EffectSource = { cause: "newLeaders", explanationKey: "newLeadersEmerge", paramKeys: ["newLeaderPerSplinter"] };
