@@ -93,6 +93,11 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
     const total = Object.values(round.mix).reduce((a, b) => a + b, 0);
     if (Math.abs(total - 1) > 0.001) add(["historicalPath", i, "mix"], `shares sum to ${total.toFixed(3)}, not 1`);
   });
+  const fundsInstitutions = (mix: Record<string, number>) =>
+    Object.entries(mix).some(([id, share]) => share > 0 && (s.policies.find((p) => p.id === id)?.levers.institutions ?? 0) > 0);
+  if (s.historicalPath.length > 0 && !s.historicalPath.some((round) => fundsInstitutions(round.mix))) {
+    add(["historicalPath"], "no round funds a policy that pulls the institutions lever: the rules calibrate how fast effort builds institutions from the effort Mexico actually made (see parameters.historicalInstitutionTrend)");
+  }
   s.calibration.forEach((t, i) => refs(figures, "figure", ["calibration", i, "figures"], t.figures));
   s.observed?.homicides.forEach((point, i, points) => {
     const previous = points[i - 1];

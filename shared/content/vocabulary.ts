@@ -106,7 +106,7 @@ export const PARAMETER_KEYS = [
   "deploymentLagYears",
   // institutions and impunity
   "institutionLagYears",
-  "institutionGainAtFullEffort",
+  "historicalInstitutionTrend",
   "institutionDecayRate",
   "impunityPerInstitution",
   "impunityPerExtraGroup",

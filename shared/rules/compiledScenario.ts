@@ -4,10 +4,13 @@ import type { Leader, Organisation, Policy, Region, Scenario, ScenarioEvent } fr
 import type { Lever, ParameterKey } from "../content/vocabulary.ts";
 import { LEVERS } from "../content/vocabulary.ts";
 import type { RememberedCounts } from "./countFormulas.ts";
+import { calibrateInstitutionGain } from "./institutionGain.ts";
 
 export interface CompiledScenario {
   scenario: Scenario;
   param: Record<ParameterKey, number>;
+  /** Strength points a year that full institution effort adds, calibrated on the historical path (institutionGain.ts). */
+  institutionGain: number;
   /** Figure ids behind each parameter (empty for assumptions). */
   paramFigures: Record<ParameterKey, string[]>;
   regions: Region[];
@@ -67,6 +70,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   const compiled: CompiledScenario = {
     scenario,
     param,
+    institutionGain: 0,
     paramFigures,
     regions: scenario.regions,
     startGroups: scenario.regions.reduce((sum, r) => sum + r.startGroups, 0),
@@ -87,6 +91,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     paramFiguresByFirstKey: new Map(),
     rememberedCounts: new Map(),
   };
+  compiled.institutionGain = calibrateInstitutionGain(compiled);
   cache.set(scenario, compiled);
   return compiled;
 }

@@ -127,7 +127,7 @@ export function createInitialState(scenario: Scenario): GameState {
 
   // Before the scenario starts, institutions were kept at their starting level: the effort
   // that holds them steady fills the lag pipeline, so the first years neither boom nor collapse.
-  const holdingGain = p.institutionGainAtFullEffort * (1 - p.startInstitutionalStrength / 100);
+  const holdingGain = c.institutionGain * (1 - p.startInstitutionalStrength / 100);
   const holdingLoss = p.institutionDecayRate * p.startInstitutionalStrength;
   const steadyInstitutionEffort = holdingGain > 0 ? Math.min(1, holdingLoss / holdingGain) : holdingLoss > 0 ? 1 : 0;
   const leverHistory = {} as Record<Lever, number[]>;

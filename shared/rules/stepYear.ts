@@ -174,7 +174,7 @@ function payForPolicies(c: CompiledScenario, ledger: Ledger, mix: PolicyMix, fun
   }
 }
 
-const INSTITUTION_PARAMS = ["institutionGainAtFullEffort", "institutionLagYears", "institutionDecayRate"] as const;
+const INSTITUTION_PARAMS = ["historicalInstitutionTrend", "institutionDecayRate", "institutionLagYears"] as const;
 const INSTITUTIONS_MATURE: EffectSource = { cause: "institutions", explanationKey: "institutionsMature", paramKeys: INSTITUTION_PARAMS };
 const INSTITUTIONS_DECAY: EffectSource = { cause: "institutions", explanationKey: "institutionsDecay", paramKeys: INSTITUTION_PARAMS };
 
@@ -182,7 +182,7 @@ function stepInstitutions(c: CompiledScenario, s: GameState, ledger: Ledger): vo
   const p = c.param;
   const strength = s.indicators.institutionalStrength;
   const maturingEffort = getLaggedLever(s, "institutions", Math.max(1, Math.round(p.institutionLagYears)));
-  ledger.change("institutionalStrength", p.institutionGainAtFullEffort * maturingEffort * (1 - strength / 100), INSTITUTIONS_MATURE);
+  ledger.change("institutionalStrength", c.institutionGain * maturingEffort * (1 - strength / 100), INSTITUTIONS_MATURE);
   ledger.change("institutionalStrength", -p.institutionDecayRate * strength, INSTITUTIONS_DECAY);
 }
 
