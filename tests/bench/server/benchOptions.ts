@@ -15,7 +15,8 @@ export const USAGE = `usage: npm run bench:server -- SESSIONS STUDENTS [ROUNDS] 
   --redis       run the product as two processes sharing sessions through a throwaway redis-server (README: several processes),
                 spread the sessions over both and print each one's share and the combined capacity (product only)
   --json        print one JSON object instead of the table
-environment: BENCH_SERVER_NODE_ARGS adds Node flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=prof" to see where its time goes`;
+environment: BENCH_SERVER_NODE_ARGS adds Node flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=prof" to see where its time goes;
+  BENCH_WORKER_NODE_ARGS does the same for the client processes`;
 
 const Count = (name: string, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce

@@ -7,6 +7,11 @@ import { pinnedForkOptions, type Pinning } from "./serverProcess.ts";
 
 const WORKER_SCRIPT = join(import.meta.dirname, "loadWorker.ts");
 
+/** Extra Node flags for the load workers, e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" to see where the clients' time goes. */
+function workerNodeArgs(): string[] {
+  return (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter((a) => a.length > 0);
+}
+
 type Answer<T extends FromWorker["type"]> = Extract<FromWorker, { type: T }>;
 
 export class WorkerPool {
@@ -16,7 +21,7 @@ export class WorkerPool {
   constructor(count: number, pinning: Pinning) {
     this.stderrTails = Array.from({ length: count }, () => "");
     this.workers = Array.from({ length: count }, (_, i) => {
-      const child = fork(WORKER_SCRIPT, [], { stdio: ["ignore", "inherit", "pipe", "ipc"], ...pinnedForkOptions(pinning, pinning.clientCpus) });
+      const child = fork(WORKER_SCRIPT, [], { stdio: ["ignore", "inherit", "pipe", "ipc"], ...pinnedForkOptions(pinning, pinning.clientCpus, workerNodeArgs()) });
       child.stderr?.on("data", (chunk: Buffer) => {
         this.stderrTails[i] = (this.stderrTails[i] + chunk.toString()).slice(-2000);
       });
