@@ -30,12 +30,13 @@ function rank(a: NetworkAddress): number {
   return 2;
 }
 
-const isWildcard = (host: string) => host === "0.0.0.0" || host === "::" || host === "[::]";
-const isLoopback = (host: string) => host === "localhost" || host === "::1" || host === "[::1]" || host.startsWith("127.");
+const isWildcard = (host: string) => host === "0.0.0.0" || host === "::";
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
 
 /** Whether http://localhost reaches a server listening on `boundHost` (every interface, or loopback). */
 export function isLocalhostReachable(boundHost: string | null): boolean {
-  return !boundHost || isWildcard(boundHost) || isLoopback(boundHost.replace(/^\[|\]$/g, ""));
+  const host = boundHost?.replace(/^\[|\]$/g, "") ?? null;
+  return !host || isWildcard(host) || isLoopback(host);
 }
 
 function toAddress(interfaceName: string, family: "IPv4" | "IPv6", address: string, port: number, protocol: string): NetworkAddress {
@@ -45,11 +46,13 @@ function toAddress(interfaceName: string, family: "IPv4" | "IPv6", address: stri
 
 /**
  * The reachable addresses with their join URLs, likeliest first, and whether only loopback is left.
- * With `boundHost` (the HOST setting) the server listens on that one address, so only it is reachable.
+ * With `boundHost` (the HOST setting) set to one LAN address, the server listens there only, so only
+ * it is listed. A loopback HOST is how the tests and benchmarks run a classroom server on one
+ * machine: the lobby then shows what it shows without HOST, the machine's addresses.
  */
 export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: number, protocol = "http", boundHost: string | null = null): NetworkInfo {
-  const bound = boundHost && !isWildcard(boundHost) ? boundHost.replace(/^\[|\]$/g, "") : null;
-  if (bound && isLoopback(bound)) return { port, addresses: [], loopbackOnly: true };
+  const host = boundHost?.replace(/^\[|\]$/g, "") ?? null;
+  const bound = host && !isWildcard(host) && !isLoopback(host) ? host : null;
   const addresses: NetworkAddress[] = [];
   const seen = new Set<string>();
   for (const [interfaceName, list] of Object.entries(interfaces)) {

@@ -60,7 +60,7 @@ describe("GET /api/network", () => {
     const info = getNetworkInfo({ a: [{ address: "10.0.0.5", family: 4, internal: false }], b: [{ address: "10.0.0.5", family: "IPv4", internal: false }], c: undefined }, 2567);
     expect(info.addresses).toEqual([{ interfaceName: "a", family: "IPv4", address: "10.0.0.5", joinBaseUrl: "http://10.0.0.5:2567/join" }]);
   });
-  it("with HOST set, answers only that address: the server listens nowhere else", async () => {
+  it("with HOST set to one LAN address, answers only that address: the server listens nowhere else", async () => {
     const interfaces = () => ({
       lo: LOOPBACK,
       eth0: [{ address: "10.0.0.5", family: "IPv4", internal: false }],
@@ -70,8 +70,8 @@ describe("GET /api/network", () => {
     const info = NetworkInfoSchema.parse(await (await fetch(`${base}/api/network`)).json());
     expect(info).toEqual({ port, loopbackOnly: false, addresses: [{ interfaceName: "eth0", family: "IPv4", address: "10.0.0.5", joinBaseUrl: `http://10.0.0.5:${port}/join` }] });
     expect(getNetworkInfo(interfaces(), 2567, "http", "[fd12:3456::20]").addresses.map((a) => a.joinBaseUrl)).toEqual(["http://[fd12:3456::20]:2567/join"]);
-    // Loopback only: no phone can reach it, whatever the interfaces are.
-    expect(getNetworkInfo(interfaces(), 2567, "http", "127.0.0.1")).toEqual({ port: 2567, addresses: [], loopbackOnly: true });
+    // A loopback HOST (tests, benchmarks) lists the machine's addresses, as without HOST.
+    expect(getNetworkInfo(interfaces(), 2567, "http", "127.0.0.1")).toEqual(getNetworkInfo(interfaces(), 2567));
     // A name the OS does not list is given as written; a wildcard lists every interface.
     expect(getNetworkInfo(interfaces(), 2567, "http", "class-laptop.local").addresses.map((a) => a.joinBaseUrl)).toEqual(["http://class-laptop.local:2567/join"]);
     expect(getNetworkInfo(interfaces(), 2567, "http", "0.0.0.0").addresses).toHaveLength(3);
@@ -82,6 +82,7 @@ describe("GET /api/network", () => {
     expect(isLocalhostReachable("0.0.0.0")).toBe(true);
     expect(isLocalhostReachable("127.0.0.1")).toBe(true);
     expect(isLocalhostReachable("::1")).toBe(true);
+    expect(isLocalhostReachable("[::]")).toBe(true);
     expect(isLocalhostReachable("192.168.1.20")).toBe(false);
   });
 });
