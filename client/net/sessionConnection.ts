@@ -7,6 +7,7 @@ import type {
   JoinOptions,
   MessageInput,
   MessageType,
+  Mine,
   Refusal,
   Replies,
   SessionStateView,
@@ -15,7 +16,7 @@ import type {
 // The zod-free modules, not the protocol's index: a phone loads this file without zod.
 import { ROOM_NAME } from "../../shared/protocol/joinInput.ts";
 import { HOST_REPLACED_CLOSE_CODE, KICKED_CLOSE_CODE, REFUSALS, parseJoinError, refusal } from "../../shared/protocol/refusals.ts";
-import { OWN_SEAT_MESSAGE } from "../../shared/protocol/stateTypes.ts";
+import { MINE_MESSAGE, OWN_SEAT_MESSAGE } from "../../shared/protocol/stateTypes.ts";
 import { OwnSeatTracker } from "../state/ownSeat.ts";
 import type { SessionSnapshot } from "../state/snapshot.ts";
 import { toSnapshot } from "../state/snapshot.ts";
@@ -58,6 +59,7 @@ export class SessionConnection {
   private readonly stateListeners = new Set<(s: SessionSnapshot) => void>();
   private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
   private readonly welcomeListeners = new Set<(w: Welcome) => void>();
+  private readonly mineListeners = new Set<(m: Mine) => void>();
   /** The debrief's historical path, asked for once (it is not in the synced state). */
   private readonly history = new HistoryLoader({ ask: () => this.request("history", {}), onLoaded: () => this.emitState(this.room.state) });
 
@@ -72,6 +74,10 @@ export class SessionConnection {
     room.reconnection.minUptime = 500;
     this.saveToken();
     room.onStateChange((state) => this.emitState(state));
+    // A student's choices changed without a request of theirs (an endorsed argument was removed).
+    room.onMessage(MINE_MESSAGE, (message: unknown) => {
+      for (const l of this.mineListeners) l(message as Mine);
+    });
     room.onDrop(() => this.emitStatus({ kind: "reconnecting" }));
     room.onReconnect(() => {
       this.saveToken();
@@ -154,6 +160,10 @@ export class SessionConnection {
   onWelcome(listener: (w: Welcome) => void): () => void {
     this.welcomeListeners.add(listener);
     return () => this.welcomeListeners.delete(listener);
+  }
+  onMine(listener: (m: Mine) => void): () => void {
+    this.mineListeners.add(listener);
+    return () => this.mineListeners.delete(listener);
   }
 
   /** Server time now, estimated from the last welcome. */

@@ -88,6 +88,9 @@ export function replaySession(options: {
       onKicked: (playerId) => {
         if (time.replayAt === null) target?.onKicked(playerId);
       },
+      onMineChanged: (playerId) => {
+        if (time.replayAt === null) target?.onMineChanged(playerId);
+      },
       onEnded: () => {
         if (time.replayAt === null) target?.onEnded();
       },

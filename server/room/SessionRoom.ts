@@ -16,7 +16,7 @@ import {
   type Refusal,
   type RefusalCode,
 } from "../../shared/protocol/refusals.ts";
-import { OWN_SEAT_MESSAGE, REFUSED_MESSAGE, type OwnSeat } from "../../shared/protocol/stateTypes.ts";
+import { MINE_MESSAGE, OWN_SEAT_MESSAGE, REFUSED_MESSAGE, type OwnSeat } from "../../shared/protocol/stateTypes.ts";
 import { BotDriver } from "../bots/BotDriver.ts";
 import { claimJoinCode, releaseJoinCode, reserveJoinCode } from "../joinCodes.ts";
 import { logger } from "../log/logger.ts";
@@ -189,6 +189,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       events: {
         onPhase: (phase) => this.bots.onPhase(phase),
         onKicked: (playerId) => this.disconnectPlayer(playerId),
+        onMineChanged: (playerId) => this.sendMine(playerId),
         onEnded: () => this.bots.cancel(),
       },
     });
@@ -305,6 +306,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const events = {
       onPhase: (phase: Phase) => this.bots.onPhase(phase),
       onKicked: (playerId: string) => this.disconnectPlayer(playerId),
+      onMineChanged: (playerId: string) => this.sendMine(playerId),
       onEnded: () => this.bots.cancel(),
     };
     const restored = records.restore(recovery, { clock: this.clock, events });
@@ -381,6 +383,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     const message: OwnSeat = { playerId: seat.id, nickname: seat.nickname, roleId: seat.roleId };
     client.send(OWN_SEAT_MESSAGE, message);
     user.sentSeat = this.getSeatKey(seat.id);
+  }
+
+  /** Sends a student their own choices as they are now, when they changed without a request of theirs. */
+  private sendMine(playerId: string): void {
+    const client = this.clients.find((c) => c.userData?.playerId === playerId && this.isCurrentConnectionOf(c, playerId));
+    client?.send(MINE_MESSAGE, this.session.getMine(playerId));
   }
 
   /** Sends each student whose seat changed since it was last sent the seat as it is now. */

@@ -48,6 +48,8 @@ export interface SessionEvents {
   onPhase(phase: Phase): void;
   /** A seat was removed by the host; the room closes its connection. */
   onKicked(playerId: string): void;
+  /** A student's own choices changed without a request of theirs (an endorsement given back); the room tells them. */
+  onMineChanged(playerId: string): void;
   /** The session reached `ended`. */
   onEnded(): void;
 }
@@ -516,6 +518,7 @@ export class Session {
       if (seat.endorsed.delete(argumentId)) {
         const p = this.state.players.get(playerId);
         if (p) p.endorsementsUsed = Math.max(0, p.endorsementsUsed - 1);
+        this.events.onMineChanged(playerId);
       }
     }
   }

@@ -6,4 +6,4 @@ export * from "./messages.ts";
 export * from "./nicknames.ts";
 export * from "./wireCodec.ts";
 export type * from "./stateTypes.ts";
-export { OWN_SEAT_MESSAGE, REFUSED_MESSAGE, REPLIES_COVER_EVERY_MESSAGE } from "./stateTypes.ts";
+export { MINE_MESSAGE, OWN_SEAT_MESSAGE, REFUSED_MESSAGE, REPLIES_COVER_EVERY_MESSAGE } from "./stateTypes.ts";

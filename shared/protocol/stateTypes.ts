@@ -114,6 +114,13 @@ export interface OwnSeat {
  */
 export const OWN_SEAT_MESSAGE = "ownSeat";
 
+/**
+ * Message the server sends a student (`room.onMessage("mine", …)`) with their `Mine` when it
+ * changed without a request of theirs: an argument they endorsed was removed (its author was kicked
+ * with it, or replaced it), so the endorsement is given back.
+ */
+export const MINE_MESSAGE = "mine";
+
 type SameKeys<A, B extends PropertyKey> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : false;
 /** Compile-time check that every request type has a reply type and no reply type is orphaned. */
 export const REPLIES_COVER_EVERY_MESSAGE: SameKeys<Replies, MessageType> = true;

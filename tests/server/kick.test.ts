@@ -1,6 +1,8 @@
 // Kick (issue 10, item 8): the kicked student's endorsements stop counting, their argument stays
 // unless the host asks to remove it, and their nickname is blocked as well as their device.
 import { describe, expect, it } from "vitest";
+import type { Mine } from "../../shared/protocol/index.ts";
+import { MINE_MESSAGE } from "../../shared/protocol/index.ts";
 import { parseJoinError } from "../../shared/protocol/refusals.ts";
 import { createSession, joinStudent, newDeviceToken, useTestServer, waitFor } from "./helpers.ts";
 
@@ -48,5 +50,25 @@ describe("kick", () => {
     await host.request("kick", { playerId: ben.welcome.playerId!, removeArgument: true });
     expect(s.arguments.has(benArgument)).toBe(false);
     await waitFor(() => !cam.room.state.arguments.has(benArgument));
+  });
+
+  it("gives an endorsement of a removed argument back, and tells the endorser's phone (and no one else)", async () => {
+    const { host, s, ana, ben, cam, benArgument, anaArgument } = await debateWithTwoArguments();
+    const received = { ana: [] as Mine[], cam: [] as Mine[] };
+    ana.room.onMessage(MINE_MESSAGE, (m: Mine) => received.ana.push(m));
+    cam.room.onMessage(MINE_MESSAGE, (m: Mine) => received.cam.push(m));
+    const endorsed = await cam.room.request("endorse", { argumentId: benArgument });
+    expect(endorsed.endorsed).toEqual([benArgument]);
+    await ana.room.request("endorse", { argumentId: benArgument });
+
+    await host.request("kick", { playerId: ben.welcome.playerId!, removeArgument: true });
+    await waitFor(() => received.cam.length > 0 && received.ana.length > 0);
+    expect(received.cam.at(-1)?.endorsed).toEqual([]);
+    expect(received.ana.at(-1)?.endorsed).toEqual([]);
+    expect(s.players.get(cam.welcome.playerId!)?.endorsementsUsed).toBe(0);
+    // The endorsement given back can be used again.
+    const again = await cam.room.request("endorse", { argumentId: anaArgument });
+    expect(again.endorsed).toEqual([anaArgument]);
+    expect(received.cam).toHaveLength(1);
   });
 });

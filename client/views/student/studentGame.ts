@@ -139,6 +139,10 @@ export function mountStudentGame(container: HTMLElement, connection: SessionConn
     choices.set(w.mine, connection.snapshot.round);
     render(connection.snapshot, true);
   });
+  connection.onMine((mine) => {
+    choices.set(mine, connection.snapshot.round);
+    render(connection.snapshot, true);
+  });
   onLanguageChange(() => {
     header.destroy();
     headerObserver.disconnect();
