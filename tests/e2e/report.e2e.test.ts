@@ -8,6 +8,7 @@ import type { Room } from "@colyseus/sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { ArgumentView, Mine, SessionStateView, Welcome } from "../../shared/protocol/index.ts";
+import { OWN_SEAT_MESSAGE } from "../../shared/protocol/index.ts";
 import { ReportSchema } from "../../shared/report/reportSchema.ts";
 import type { ServerProcess } from "../record/serverProcess.ts";
 import { startServerProcess } from "../record/serverProcess.ts";
@@ -73,6 +74,8 @@ async function createSession(): Promise<{ code: string; hostKey: string; play(on
       for (const [i, nickname] of STUDENTS.entries()) {
         const room = await sdk.joinById<SessionStateView>(code, { as: "student", nickname, deviceToken: `report-e2e-${process.pid}-${i}-device` });
         rooms.push(room);
+        // The seat message comes before every welcome; these students do not show it (the SDK warns about unbound messages).
+        room.onMessage(OWN_SEAT_MESSAGE, () => undefined);
         const w = (await room.request("welcome", {})) as Welcome;
         students.push({ nickname, room, playerId: w.playerId ?? "" });
       }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SessionStateView, Welcome } from "../../shared/protocol/stateTypes.ts";
+import { OWN_SEAT_MESSAGE } from "../../shared/protocol/stateTypes.ts";
 import { getFreePort } from "../e2e/support/testServer.ts";
 import { waitFor } from "../server/helpers.ts";
 import { REDIS_SERVER, hasRedisServer, startRedisServer, type RedisServer } from "../support/redisServer.ts";
@@ -35,6 +36,7 @@ if (!hasRedisServer) {
       const hostKey = ((await host.request("welcome", {})) as Welcome).hostKey!;
       const code = host.roomId;
       const student = (await client.joinById(code, { as: "student", nickname: "Eli", deviceToken: `redis-${process.pid}-device-token` })) as Room<unknown, SessionStateView>;
+      student.onMessage(OWN_SEAT_MESSAGE, () => undefined);
       const { playerId } = (await student.request("welcome", {})) as Welcome;
       host.reconnection.enabled = false;
       student.reconnection.enabled = false;
