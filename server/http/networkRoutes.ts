@@ -32,10 +32,12 @@ function rank(a: NetworkAddress): number {
 
 const isWildcard = (host: string) => host === "0.0.0.0" || host === "::";
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
+/** HOST as an address: an IPv6 one may be written in brackets ("[::1]"). */
+const unbracket = (host: string | null) => host?.replace(/^\[|\]$/g, "") ?? null;
 
 /** Whether http://localhost reaches a server listening on `boundHost` (every interface, or loopback). */
 export function isLocalhostReachable(boundHost: string | null): boolean {
-  const host = boundHost?.replace(/^\[|\]$/g, "") ?? null;
+  const host = unbracket(boundHost);
   return !host || isWildcard(host) || isLoopback(host);
 }
 
@@ -51,7 +53,7 @@ function toAddress(interfaceName: string, family: "IPv4" | "IPv6", address: stri
  * machine: the lobby then shows what it shows without HOST, the machine's addresses.
  */
 export function getNetworkInfo(interfaces: ReturnType<InterfaceProvider>, port: number, protocol = "http", boundHost: string | null = null): NetworkInfo {
-  const host = boundHost?.replace(/^\[|\]$/g, "") ?? null;
+  const host = unbracket(boundHost);
   const bound = host && !isWildcard(host) && !isLoopback(host) ? host : null;
   const addresses: NetworkAddress[] = [];
   const seen = new Set<string>();

@@ -91,6 +91,9 @@ export function replaySession(options: {
       onMineChanged: (playerId) => {
         if (time.replayAt === null) target?.onMineChanged(playerId);
       },
+      onSeatChanged: (playerId) => {
+        if (time.replayAt === null) target?.onSeatChanged(playerId);
+      },
       onEnded: () => {
         if (time.replayAt === null) target?.onEnded();
       },

@@ -53,8 +53,6 @@ export interface SessionRoomSettings {
 
 interface UserData extends Sender {
   bucket: RequestBucket;
-  /** A student's seat as last sent to this connection (OWN_SEAT_MESSAGE), to send it again only when it changed. */
-  sentSeat?: string;
 }
 
 type SessionClient = Client<{ userData: UserData }>;
@@ -190,6 +188,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
         onPhase: (phase) => this.bots.onPhase(phase),
         onKicked: (playerId) => this.disconnectPlayer(playerId),
         onMineChanged: (playerId) => this.sendMine(playerId),
+        onSeatChanged: (playerId) => this.sendOwnSeatTo(playerId),
         onEnded: () => this.bots.cancel(),
       },
     });
@@ -249,7 +248,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     // No StateView for students: the room then encodes one shared patch for all of them, where a
     // view each cost a per-client encoding of every patch. Their own seat comes as OWN_SEAT_MESSAGE
     // with every welcome (see dispatch), not here: a client binds its handlers only once the join resolves.
-    client.userData = { seat: "student", playerId: seated.playerId, bucket, sentSeat: this.getSeatKey(seated.playerId) };
+    client.userData = { seat: "student", playerId: seated.playerId, bucket };
     this.cancelIdleCheck();
     session.engine.checkEveryoneActed();
   }
@@ -307,6 +306,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       onPhase: (phase: Phase) => this.bots.onPhase(phase),
       onKicked: (playerId: string) => this.disconnectPlayer(playerId),
       onMineChanged: (playerId: string) => this.sendMine(playerId),
+      onSeatChanged: (playerId: string) => this.sendOwnSeatTo(playerId),
       onEnded: () => this.bots.cancel(),
     };
     const restored = records.restore(recovery, { clock: this.clock, events });
@@ -348,8 +348,6 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       this.patches.request();
       // Sent before the reply on the same socket, so a client has its seat when the welcome resolves.
       if (type === "welcome" && user.seat === "student") this.sendOwnSeat(client);
-      // Only the host's requests change other people's seats (reassignRole).
-      if (who === "host") this.sendChangedSeats();
       return result;
     } catch (error) {
       log.error({ room: this.roomId, request: type, err: error }, "request handler failed");
@@ -369,12 +367,6 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     if (previous) this.clients.find((c) => c.sessionId === previous)?.leave(HOST_REPLACED_CLOSE_CODE);
   }
 
-  /** The seat's fields a student's phone shows, as one comparable string ("" for a seat that is gone). */
-  private getSeatKey(playerId: string): string {
-    const seat = this.state.players.get(playerId);
-    return seat ? `${seat.nickname}\u0000${seat.roleId}` : "";
-  }
-
   /** Sends a student their own seat as it is now (students hold no seats in their synced state). */
   private sendOwnSeat(client: SessionClient): void {
     const user = client.userData;
@@ -382,23 +374,22 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     if (!user || !seat) return;
     const message: OwnSeat = { playerId: seat.id, nickname: seat.nickname, roleId: seat.roleId };
     client.send(OWN_SEAT_MESSAGE, message);
-    user.sentSeat = this.getSeatKey(seat.id);
+  }
+
+  /** The connection a student's seat is held by now (none while they are away). */
+  private getCurrentClient(playerId: string): SessionClient | undefined {
+    return this.clients.find((c) => c.userData?.playerId === playerId && this.isCurrentConnectionOf(c, playerId));
+  }
+
+  /** Sends a student whose seat changed (the host reassigned the role) the seat as it is now; one away gets it on return. */
+  private sendOwnSeatTo(playerId: string): void {
+    const client = this.getCurrentClient(playerId);
+    if (client) this.sendOwnSeat(client);
   }
 
   /** Sends a student their own choices as they are now, when they changed without a request of theirs. */
   private sendMine(playerId: string): void {
-    const client = this.clients.find((c) => c.userData?.playerId === playerId && this.isCurrentConnectionOf(c, playerId));
-    client?.send(MINE_MESSAGE, this.session.getMine(playerId));
-  }
-
-  /** Sends each student whose seat changed since it was last sent the seat as it is now. */
-  private sendChangedSeats(): void {
-    for (const client of this.clients) {
-      const user = client.userData;
-      if (user?.seat !== "student" || !user.playerId || !this.isCurrentConnectionOf(client, user.playerId)) continue;
-      const key = this.getSeatKey(user.playerId);
-      if (key !== "" && key !== user.sentSeat) this.sendOwnSeat(client);
-    }
+    this.getCurrentClient(playerId)?.send(MINE_MESSAGE, this.session.getMine(playerId));
   }
 
   private markConnected(client: SessionClient, connected: boolean): void {

@@ -50,6 +50,8 @@ export interface SessionEvents {
   onKicked(playerId: string): void;
   /** A student's own choices changed without a request of theirs (an endorsement given back); the room tells them. */
   onMineChanged(playerId: string): void;
+  /** A student's seat as their phone shows it changed (the host reassigned the role); the room tells them. */
+  onSeatChanged(playerId: string): void;
   /** The session reached `ended`. */
   onEnded(): void;
 }
@@ -242,7 +244,9 @@ export class Session {
     if (!this.scenario.roles.some((r) => r.id === roleId)) return refusal("host/unknown-role");
     this.roleCounts.set(player.roleId, Math.max(0, (this.roleCounts.get(player.roleId) ?? 1) - 1));
     this.roleCounts.set(roleId, (this.roleCounts.get(roleId) ?? 0) + 1);
+    const changed = player.roleId !== roleId;
     player.roleId = roleId;
+    if (changed) this.events.onSeatChanged(playerId);
     for (const [argumentId, author] of this.argumentAuthors) {
       const arg = this.state.arguments.get(argumentId) ?? this.hiddenArguments.get(argumentId);
       if (author === playerId && arg && arg.round === this.state.round && !this.options.anonymousArguments) arg.authorRoleId = roleId;
