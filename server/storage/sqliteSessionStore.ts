@@ -1,16 +1,36 @@
 // SessionStore on Node 22's built-in SQLite (node:sqlite, no native add-on): one file in DATA_DIR,
-// write-ahead log, every write a transaction that is on disk before the call returns.
+// write-ahead log, every write committed before its promise resolves.
+//
+// Journal appends are the hot path (one per accepted action of every student, in one thread), so
+// their statements are compiled once, and appends made in the same task (a burst of messages
+// handled together, a phase change) share one transaction, each inside its own savepoint so a
+// failed append is rolled back alone and rejects alone. The commit runs as a microtask of that
+// task, as a lone append always did: it never waits for a later turn of the event loop, so the
+// state patches that show an action (sent on a timer) leave after it is on disk.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DatabaseSync } from "node:sqlite";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { JournalEvent, NewSessionRecord, SessionRecord, SessionRow, SessionStore, SessionSummary } from "./SessionStore.ts";
 import { NEW_SESSION_COLUMNS, SCHEMA_SQL, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
 
 export const SQLITE_FILE_NAME = "sessions.sqlite";
 
+
+interface PendingAppend {
+  id: string;
+  events: readonly JournalEvent[];
+  summary: SessionSummary;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 export class SqliteSessionStore implements SessionStore {
   readonly kind = "sqlite";
+  /** Transactions committed by appends so far (several appends share one; see the top of this file). */
+  appendCommits = 0;
   private readonly db: DatabaseSync;
+  private readonly statements = new Map<string, StatementSync>();
+  private pendingAppends: PendingAppend[] = [];
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -32,19 +52,65 @@ export class SqliteSessionStore implements SessionStore {
       .run(...values);
   }
 
-  async append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
-    const insert = this.db.prepare("INSERT INTO session_events (session_id, seq, at, entry) VALUES (?, ?, ?, ?)");
-    const update = this.db.prepare(
-      "UPDATE sessions SET phase = ?, round = ?, total_rounds = ?, students = ?, rounds_played = ?, alive_at = MAX(alive_at, ?) WHERE id = ?",
-    );
-    this.transaction(() => {
-      let last = 0;
-      for (const e of events) {
-        insert.run(id, e.seq, e.at, JSON.stringify(e.entry));
-        last = Math.max(last, e.at);
-      }
-      update.run(summary.phase, summary.round, summary.totalRounds, summary.students, summary.roundsPlayed, last, id);
+  append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.pendingAppends.length === 0) queueMicrotask(() => this.commitAppends());
+      this.pendingAppends.push({ id, events, summary, resolve, reject });
     });
+  }
+
+  /** Commits every append queued this turn in one transaction, each in its own savepoint. */
+  private commitAppends(): void {
+    const batch = this.pendingAppends;
+    this.pendingAppends = [];
+    if (batch.length === 0) return;
+    if (!this.db.isOpen) {
+      for (const append of batch) append.reject(new Error("the session store is closed"));
+      return;
+    }
+    const outcomes: (unknown | null)[] = [];
+    try {
+      this.transaction(() => {
+        for (const append of batch) {
+          this.db.exec("SAVEPOINT append_one");
+          try {
+            this.writeAppend(append);
+            this.db.exec("RELEASE append_one");
+            outcomes.push(null);
+          } catch (error) {
+            this.db.exec("ROLLBACK TO append_one; RELEASE append_one");
+            outcomes.push(error);
+          }
+        }
+      });
+      this.appendCommits += 1;
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, i) => (outcomes[i] === null ? append.resolve() : append.reject(outcomes[i])));
+  }
+
+  private writeAppend({ id, events, summary }: PendingAppend): void {
+    const insert = this.statement("INSERT INTO session_events (session_id, seq, at, entry) VALUES (?, ?, ?, ?)");
+    let last = 0;
+    for (const e of events) {
+      insert.run(id, e.seq, e.at, JSON.stringify(e.entry));
+      last = Math.max(last, e.at);
+    }
+    this.statement(
+      "UPDATE sessions SET phase = ?, round = ?, total_rounds = ?, students = ?, rounds_played = ?, alive_at = MAX(alive_at, ?) WHERE id = ?",
+    ).run(summary.phase, summary.round, summary.totalRounds, summary.students, summary.roundsPlayed, last, id);
+  }
+
+  /** A prepared statement, compiled once per store (they are reused on every append). */
+  private statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   async touch(ids: readonly string[], at: number): Promise<void> {
@@ -107,6 +173,8 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    // Appends queued this turn are committed first: closing never drops a write it accepted.
+    if (this.db.isOpen) this.commitAppends();
     if (this.db.isOpen) this.db.close();
   }
 

@@ -84,6 +84,24 @@ function storageSuite(name: string, open: () => Promise<SessionStore>) {
       expect((await store.get(record.id))?.summary.phase).toBe("lobby");
     });
 
+    it("appends from many sessions at once each land whole, and a failing one fails alone", async () => {
+      const records = [newRecord(), newRecord(), newRecord()];
+      for (const r of records) await store.create(r, SUMMARY);
+      await store.append(records[1]!.id, events(1, 1, records[1]!.createdAt), SUMMARY);
+      const results = await Promise.allSettled([
+        store.append(records[0]!.id, events(1, 2, records[0]!.createdAt + 5), { ...SUMMARY, phase: "propose" }),
+        // seq 1 is taken already: this append fails, with its new event and its summary.
+        store.append(records[1]!.id, [...events(2, 1, records[1]!.createdAt + 5), ...events(1, 1, records[1]!.createdAt + 5)], { ...SUMMARY, phase: "vote" }),
+        store.append(records[2]!.id, events(1, 1, records[2]!.createdAt + 5), { ...SUMMARY, phase: "debate" }),
+        store.append("no-such-session", events(1, 1, 5), SUMMARY),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "rejected"]);
+      expect((await store.events(records[0]!.id)).map((e) => e.seq)).toEqual([1, 2]);
+      expect((await store.events(records[1]!.id)).map((e) => e.seq)).toEqual([1]);
+      expect((await store.get(records[1]!.id))?.summary.phase).toBe("lobby");
+      expect((await store.get(records[2]!.id))?.summary.phase).toBe("debate");
+    });
+
     it("lists live sessions, ends them, and keeps the first end time", async () => {
       const a = newRecord();
       const b = newRecord();
@@ -149,6 +167,38 @@ function storageSuite(name: string, open: () => Promise<SessionStore>) {
 }
 
 storageSuite("SQLite session store", () => Promise.resolve(new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite"))));
+
+describe("SQLite session store: group commit", () => {
+  it("commits appends made together in one transaction, each resolved only once committed, and commits what is queued when closed", async () => {
+    const store = new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite"));
+    await store.init();
+    const records = Array.from({ length: 5 }, () => newRecord());
+    for (const r of records) await store.create(r, SUMMARY);
+    const before = store.appendCommits;
+    let resolved = 0;
+    const writes = records.map((r) => store.append(r.id, events(1, 2, r.createdAt), SUMMARY).then(() => (resolved += 1)));
+    expect(resolved).toBe(0);
+    await Promise.all(writes);
+    expect(store.appendCommits - before).toBe(1);
+    for (const r of records) expect((await store.events(r.id)).map((e) => e.seq)).toEqual([1, 2]);
+    await store.append(records[0]!.id, events(3, 1, 1), SUMMARY);
+    expect(store.appendCommits - before).toBe(2);
+
+    // Queued, then the store closes in the same turn: the append is committed, not dropped.
+    const path = join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite");
+    const closing = new SqliteSessionStore(path);
+    await closing.init();
+    const record = newRecord();
+    await closing.create(record, SUMMARY);
+    const queued = closing.append(record.id, events(1, 1, record.createdAt), SUMMARY);
+    await closing.close();
+    await queued;
+    const reopened = new SqliteSessionStore(path);
+    expect((await reopened.events(record.id)).map((e) => e.seq)).toEqual([1]);
+    await reopened.close();
+    await store.close();
+  });
+});
 
 const pgBin = findPostgresBin();
 if (!pgBin) {
