@@ -171,7 +171,7 @@ async function createHosts(sessions: number[]): Promise<void> {
   const failures: string[] = [];
   for (const session of sessions) {
     try {
-      const room = (await sdk!.create(target!.roomName, init!.createOptions)) as BenchRoom;
+      const room = (await sdk!.create(target!.roomName, init!.createOptions, target!.stateClass)) as unknown as BenchRoom;
       room.reconnection.enabled = false;
       meterOf(room).phaseOf = () => room.state?.phase ?? "join";
       room.onStateChange((state) => {
@@ -201,7 +201,7 @@ async function joinStudents(joins: { session: number; code: string; students: nu
   const runner = async (): Promise<void> => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       try {
-        const room = (await sdk!.joinById(item.code, target!.studentJoinOptions(item.student))) as BenchRoom;
+        const room = (await sdk!.joinById(item.code, target!.studentJoinOptions(item.student), target!.stateClass)) as unknown as BenchRoom;
         room.reconnection.enabled = false;
         meterOf(room).phaseOf = () => room.state?.phase ?? "join";
         for (const type of target!.studentMessages) room.onMessage(type, () => undefined);

@@ -9,7 +9,10 @@
 // students see every seat, so their own flags; the product's students see no seat (the counts
 // only), so a count at least one above what it was when the action was sent (in the benchmark
 // counts only grow within a phase: nobody withdraws or proposes twice).
+import type { Schema } from "@colyseus/schema";
+import { SessionState } from "../../../shared/protocol/sessionSchema.ts";
 import { OWN_SEAT_MESSAGE } from "../../../shared/protocol/stateTypes.ts";
+import { BaselineState } from "./baselineRoom.ts";
 import type { ActionKind, TargetName } from "./ipc.ts";
 
 /** The part of both targets' synced state the clients read. */
@@ -41,6 +44,13 @@ export interface BenchAction {
 
 export interface ClientTarget {
   roomName: string;
+  /**
+   * The room's state class, which the load clients decode into. Without it the SDK builds a fresh
+   * set of classes from each connection's reflection: a phone does that once, but a load process
+   * holding a thousand clients would run a thousand copies of every class, which costs it (not the
+   * server) memory and megamorphic decoding. Both targets are given theirs.
+   */
+  stateClass: new () => Schema;
   studentJoinOptions(student: number): Record<string, unknown>;
   /** Message types a student's client binds before its welcome, as the phone does (the SDK warns about unbound ones). */
   studentMessages: readonly string[];
@@ -70,6 +80,7 @@ function productCount(state: BenchState, action: BenchAction): number {
 
 const product: ClientTarget = {
   roomName: "session",
+  stateClass: SessionState,
   studentJoinOptions: (student) => ({ as: "student", nickname: `s${student}`, deviceToken: `bench-device-${student}-${"x".repeat(8)}` }),
   studentMessages: [OWN_SEAT_MESSAGE],
   proposePayload: (policyId, argument) => (argument === null ? { policyId } : { policyId, argument }),
@@ -88,6 +99,7 @@ const product: ClientTarget = {
 
 const baseline: ClientTarget = {
   roomName: "baseline",
+  stateClass: BaselineState,
   studentJoinOptions: (student) => ({ as: "student", nickname: `s${student}` }),
   studentMessages: [],
   proposePayload: (policyId, argument) => ({ policyId, argument }),
