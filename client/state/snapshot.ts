@@ -11,7 +11,7 @@ import type {
 } from "../../shared/protocol/stateTypes.ts";
 import type { Phase } from "../../shared/protocol/phases.ts";
 // The codec module itself, not the protocol's index: a phone loads this file without zod.
-import { getReveal, readEffects, readRoundLog, readYears } from "../../shared/protocol/wireCodec.ts";
+import { getReveal, readCountry, readEffects, readRoundLog, readYears } from "../../shared/protocol/wireCodec.ts";
 
 /** One effect of the last resolve with its placeholder values decoded. */
 export type EffectSnapshot = EffectPoint;
@@ -45,13 +45,13 @@ export interface SessionSnapshot {
   proposalCounts: Record<string, number>;
   votesCast: number;
   eventIds: string[];
+  /** The country now: the last year's numbers; empty before the first resolve (views show the scenario's start). */
   indicators: Record<string, number>;
   regions: Record<string, RegionView>;
   tally: Record<string, number>;
   mix: Record<string, number>;
   effects: EffectSnapshot[];
   captures: CaptureView[];
-  organisations: Record<string, string>;
   capturedLeaders: Record<string, number>;
   years: YearPoint[];
   roundLog: RoundLogEntry[];
@@ -93,6 +93,9 @@ function sumOf(map: ReadMap<number> | undefined): number {
 export function toSnapshot(state: SessionStateView, historicalYears: YearPoint[] = []): SessionSnapshot {
   const roundLog = readRoundLog(state);
   const reveal = getReveal(roundLog, state.round);
+  const years = readYears(state);
+  // The country now is the last year (before the first resolve: none, and views show the scenario's start).
+  const country = readCountry(years);
   return {
     code: state.code,
     scenarioId: state.scenarioId,
@@ -120,15 +123,14 @@ export function toSnapshot(state: SessionStateView, historicalYears: YearPoint[]
     proposalCounts: mapToRecord(state.proposalCounts, same),
     votesCast: state.votesCast,
     eventIds: arrayOf(state.eventIds),
-    indicators: mapToRecord(state.indicators, same),
-    regions: mapToRecord<RegionView, RegionView>(state.regions, (r) => ({ homicides: r.homicides, activeGroups: r.activeGroups })),
+    indicators: country.indicators,
+    regions: country.regions,
     tally: reveal.tally,
     mix: reveal.mix,
     effects: readEffects(state),
     captures: arrayOf<CaptureView>(state.captures).map((c) => ({ year: c.year, leaderId: c.leaderId, regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled })),
-    organisations: mapToRecord(state.organisations, same),
     capturedLeaders: mapToRecord(state.capturedLeaders, same),
-    years: readYears(state),
+    years,
     roundLog,
     roleScores: mapToRecord(state.roleScores, same),
     classOutcome: state.classOutcome,

@@ -7,7 +7,7 @@ import type { Language } from "../../shared/i18n.ts";
 import type { VoteValue } from "../../shared/protocol/messages.ts";
 import type { BotStrategy } from "../../shared/protocol/options.ts";
 import { DEFAULT_PHASE_SECONDS, TIMED_PHASES, type Phase } from "../../shared/protocol/phases.ts";
-import { getReveal, readRoundLog, readYears } from "../../shared/protocol/wireCodec.ts";
+import { getReveal, readRoundLog } from "../../shared/protocol/wireCodec.ts";
 import { REPORT_VERSION, ReportSchema, type Report, type ReportArgument, type ReportRound, type ReportStudent, type WhyLine } from "../../shared/report/reportSchema.ts";
 import { createInitialState } from "../../shared/rules/gameState.ts";
 import { selectWhyEffects } from "../../shared/rules/whySelection.ts";
@@ -117,7 +117,7 @@ class ReportCollector {
     const s = session.state;
     this.notePlayers(session);
     if (s.round < 1 || this.rounds.has(s.round)) return;
-    const indicators = { ...(toRecord(s.indicators) as Record<Indicator, number>) };
+    const indicators = session.indicators;
     this.rounds.set(s.round, {
       round: s.round,
       resolved: false,
@@ -177,7 +177,8 @@ export function buildReport(record: SessionRecord, events: readonly JournalEvent
   const s = session.state;
   const phase = session.phase as Phase;
 
-  const classYears = readYears(s);
+  // The session's own full-precision values: the state carries them at the precision views show.
+  const classYears = session.classYears;
   const rounds: ReportRound[] = [...collector.rounds.values()]
     .sort((a, b) => a.round - b.round)
     .map((r) => {

@@ -5,6 +5,8 @@ import type { Refusal } from "../../shared/protocol/refusals.ts";
 import { refusal } from "../../shared/protocol/refusals.ts";
 import type { Replies, Seat, Welcome } from "../../shared/protocol/stateTypes.ts";
 import { encodeYear, type HistoryReply } from "../../shared/protocol/wireCodec.ts";
+import { getFormatOf } from "../session/roundResolution.ts";
+import { INDICATORS } from "../../shared/content/vocabulary.ts";
 import type { BotDriver } from "../bots/BotDriver.ts";
 import type { Session } from "../session/Session.ts";
 
@@ -41,12 +43,12 @@ function welcome(ctx: HandlerContext): Welcome {
   return reply;
 }
 
-/** The historical path's years in the compact form of the state's own years (same orders). */
+/** The historical path's years in the compact form of the state's own years (same orders, same precision, so the lines compare like with like). */
 function history(ctx: HandlerContext): HistoryReply {
   const { state } = ctx.session;
-  const indicatorIds = [...state.indicatorIds];
   const regionIds = [...state.regionIds];
-  return { years: ctx.session.historicalYears.map((y) => encodeYear(y, indicatorIds, regionIds)) };
+  const formatOf = getFormatOf(ctx.session.scenario);
+  return { years: ctx.session.historicalYears.map((y) => encodeYear(y, INDICATORS, regionIds, formatOf)) };
 }
 
 export const HANDLERS: { [K in MessageType]: Handler<K> } = {

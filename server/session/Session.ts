@@ -69,6 +69,8 @@ export class Session {
   historicalYears: YearPoint[] = [];
   /** Every effect of the last resolved round (the state carries only those a "why" line can show). */
   roundEffects: EffectPoint[] = [];
+  /** The class path's years at full precision (the state's travel at the precision views show). */
+  readonly classYears: YearPoint[] = [];
   private readonly seats = new Map<string, SeatPrivate>();
   private readonly blockedDevices = new Set<string>();
   /** Skeletons of nicknames the host kicked: nobody may take them again in this session. */
@@ -133,6 +135,11 @@ export class Session {
       now: options.now,
       hooks: { onEnter: (phase) => this.enter(phase), hasEveryoneActed: (check) => this.hasEveryoneActed(check) },
     });
+  }
+
+  /** The country's indicators now, at full precision (the state's years carry them rounded). */
+  get indicators(): Record<Indicator, number> {
+    return { ...this.game.indicators };
   }
 
   get phase(): Phase {
@@ -460,7 +467,9 @@ export class Session {
     const result = resolveRound(this.game, mix, [...this.state.eventIds], this.scenario, this.rng);
     this.game = result.state;
     this.history.push({ mix, startIndicators, endIndicators: { ...result.state.indicators } });
-    this.roundEffects = writeRoundResult({ state: this.state, scenario: this.scenario, words: this.words, result, tally, mix, votes: votes.length, startIndicators: this.startIndicators });
+    const written = writeRoundResult({ state: this.state, scenario: this.scenario, words: this.words, result, tally, mix, votes: votes.length, startIndicators: this.startIndicators });
+    this.roundEffects = written.effects;
+    this.classYears.push(...written.years);
   }
 
   private hasEveryoneActed(check: ActedCheck): boolean {

@@ -12,10 +12,11 @@ import type { RoundResult, YearRecord } from "../../shared/rules/resolveRound.ts
 import { getClassOutcomeScore, getRoleScores } from "../../shared/rules/scores.ts";
 import type { VoteValue } from "../../shared/protocol/messages.ts";
 import type { YearPoint } from "../../shared/protocol/stateTypes.ts";
-import { encodeEffect, encodeRoundLog, encodeYear, type WordIndex } from "../../shared/protocol/wireCodec.ts";
+import { encodeEffect, encodeRoundLog, encodeYear, type FormatOf, type WordIndex } from "../../shared/protocol/wireCodec.ts";
 import { selectSentEffects } from "../../shared/protocol/whyEffects.ts";
+import { precisionOf, toWire } from "../../shared/protocol/wirePrecision.ts";
 import type { EffectPoint } from "../../shared/protocol/stateTypes.ts";
-import { CaptureState, EffectState, RegionValues, RoundLogState, YearState, type SessionState } from "../state/SessionState.ts";
+import { CaptureState, EffectState, RoundLogState, YearState, type SessionState } from "../state/SessionState.ts";
 
 /** Adds up the votes: points per policy, or one per single choice. */
 export function tallyVotes(votes: Iterable<VoteValue>, policyIds: readonly string[]): Record<string, number> {
@@ -35,14 +36,18 @@ function toYearPoint(y: YearRecord): YearPoint {
   return { year: y.year, round: y.round, indicators: y.indicators, regions: y.regions };
 }
 
-/** A year as the state holds it, in the orders the state gives once (indicatorIds, regionIds). */
-export function toYearState(state: SessionState, y: YearPoint): YearState {
-  return new YearState(encodeYear(y, [...state.indicatorIds], [...state.regionIds]));
+/** Each indicator's display format, which sets the precision its numbers travel at. */
+export function getFormatOf(scenario: Scenario): FormatOf {
+  return (indicator) => scenario.indicators[indicator as Indicator]?.format ?? "count";
 }
 
-/** Writes the orders of the state's numbers: indicators, regions, policies (once, at creation). */
+/** A year as the state holds it, in the orders INDICATORS and the state's regionIds. */
+export function toYearState(state: SessionState, scenario: Scenario, y: YearPoint): YearState {
+  return new YearState(encodeYear(y, INDICATORS, [...state.regionIds], getFormatOf(scenario)));
+}
+
+/** Writes the orders of the state's numbers: regions, policies (once, at creation; indicators follow INDICATORS). */
 export function writeOrders(state: SessionState, scenario: Scenario, regionIds: readonly string[]): void {
-  state.indicatorIds.push(...INDICATORS);
   state.regionIds.push(...regionIds);
   state.policyIds.push(...scenario.policies.map((p) => p.id));
 }
@@ -52,29 +57,29 @@ function setValues(target: { get(key: string): number | undefined; set(key: stri
   for (const [key, value] of Object.entries(values)) if (target.get(key) !== value) target.set(key, value);
 }
 
-/** Copies the country's indicators, regions, organisations and captured leaders into the state. */
+/**
+ * Copies what the board needs beyond the year history into the state: the captured leaders and
+ * the year. The country's numbers travel once, in the years (the last one is the country now).
+ */
 export function writeCountry(state: SessionState, game: GameState): void {
-  for (const key of INDICATORS) state.indicators.set(key, game.indicators[key]);
-  for (const [id, region] of Object.entries(game.regions)) {
-    const view = state.regions.get(id);
-    if (view) {
-      view.homicides = region.homicides;
-      view.activeGroups = region.activeGroups;
-    } else {
-      state.regions.set(id, new RegionValues({ homicides: region.homicides, activeGroups: region.activeGroups }));
-    }
-  }
-  for (const [id, status] of Object.entries(game.organisations)) if (state.organisations.get(id) !== status) state.organisations.set(id, status);
   for (const [id, leader] of Object.entries(game.leaders)) {
     if (!leader.atLarge && leader.capturedYear !== null && !state.capturedLeaders.has(id)) state.capturedLeaders.set(id, leader.capturedYear);
   }
   state.year = game.year;
 }
 
+/** A round's outcome at full precision, which the session keeps for the report (the state carries it rounded). */
+export interface RoundWritten {
+  /** Every effect of the round, merged for display (only the few a "why" line can show travel). */
+  effects: EffectPoint[];
+  years: YearPoint[];
+}
+
 /**
  * Writes one resolved round (and its reveal) into the synced state: the effects a "why" line can
- * show, in their compact form; years and the round log appended. Returns every effect of the
- * round (merged for display), which the report reads and which never travels.
+ * show, in their compact form; years and the round log appended, numbers at the precision views
+ * show them. Returns the round at full precision (every effect, the years), which the session
+ * keeps for the report.
  */
 export function writeRoundResult(options: {
   state: SessionState;
@@ -85,24 +90,29 @@ export function writeRoundResult(options: {
   mix: PolicyMix;
   votes: number;
   startIndicators: Record<Indicator, number>;
-}): EffectPoint[] {
+}): RoundWritten {
   const { state, scenario, result, tally, mix, words } = options;
   writeCountry(state, result.state);
   const effects = summariseEffects(result.effects).map((e) => ({ indicator: e.indicator, delta: e.delta, region: e.region ?? "", cause: e.cause, explanationKey: e.explanationKey, params: e.params, figures: e.figures }));
+  // Chosen among the deltas as they travel, so a client choosing from the sent few sees the same numbers.
+  const formatOf = getFormatOf(scenario);
+  const wired = effects.map((e) => ({ ...e, delta: toWire(e.delta, precisionOf(formatOf(e.indicator)), "change") }));
   state.effects.clear();
-  state.effects.push(...selectSentEffects(scenario, effects).map((e) => new EffectState(encodeEffect(e, words))));
+  state.effects.push(...selectSentEffects(scenario, wired).map((e) => new EffectState(encodeEffect(e, words))));
   state.captures.clear();
   state.captures.push(
     ...result.captures.map(
       (c) => new CaptureState({ year: c.year, leaderId: c.leaderId ?? "", regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled }),
     ),
   );
-  for (const y of result.years) state.years.push(toYearState(state, toYearPoint(y)));
+  const years = result.years.map(toYearPoint);
+  for (const y of years) state.years.push(toYearState(state, scenario, y));
   const entry = { round: state.round, eventIds: [...state.eventIds], tally, mix, votes: options.votes };
   state.roundLog.push(new RoundLogState(encodeRoundLog(entry, [...state.policyIds])));
+  // Scores are whole numbers (shared/rules/scores.ts), as every view shows them: they travel as they are.
   setValues(state.roleScores, getRoleScores(scenario, options.startIndicators, result.state.indicators));
   state.classOutcome = getClassOutcomeScore(scenario, options.startIndicators, result.state.indicators);
-  return effects;
+  return { effects, years };
 }
 
 /** Clears the previous round's reveal when a new round opens. */

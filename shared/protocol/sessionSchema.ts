@@ -51,23 +51,16 @@ export const ArgumentState = schema(
 );
 export type ArgumentState = SchemaType<typeof ArgumentState>;
 
-export const RegionValues = schema(
-  {
-    homicides: t.float64().default(0),
-    activeGroups: t.float64().default(0),
-  },
-  "RegionValues",
-);
-export type RegionValues = SchemaType<typeof RegionValues>;
-
 /**
- * One effect of the last resolved round, every string an index into SessionState.words
- * (shared/protocol/wireCodec.ts encodes and decodes it); the client words it from the scenario.
+ * One effect of the last resolved round, every string an index into the word list (STATIC_WORDS,
+ * then SessionState.words; shared/protocol/wireCodec.ts encodes and decodes it); the client words
+ * it from the scenario.
  */
 export const EffectState = schema(
   {
     indicator: t.number().default(0),
-    delta: t.float64().default(0),
+    /** At the precision its indicator's change is shown (shared/protocol/wirePrecision.ts). */
+    delta: t.number().default(0),
     /** Word of the region id; 0 (the empty word) for national effects. */
     region: t.number().default(0),
     cause: t.number().default(0),
@@ -95,7 +88,11 @@ export const CaptureState = schema(
 );
 export type CaptureState = SchemaType<typeof CaptureState>;
 
-/** The country at the end of one simulated year, values in the orders of SessionState.indicatorIds / regionIds. */
+/**
+ * The country at the end of one simulated year, values in the orders of INDICATORS and
+ * SessionState.regionIds, each at the precision its indicator is shown (shared/protocol/wirePrecision.ts). The
+ * last year is the country now (readCountry in wireCodec.ts).
+ */
 export const YearState = schema(
   {
     year: t.uint16().default(0),
@@ -108,14 +105,16 @@ export const YearState = schema(
 );
 export type YearState = SchemaType<typeof YearState>;
 
-/** What the class decided in one resolved round; tally and mix in the order of SessionState.policyIds. */
+/**
+ * What the class decided in one resolved round; the tally in the order of SessionState.policyIds.
+ * The policy mix is the tally's shares, so clients work it out (wireCodec.ts decodeRoundLog).
+ */
 export const RoundLogState = schema(
   {
     round: t.uint8().default(0),
     votes: t.uint16().default(0),
     eventIds: t.array("string"),
     tally: t.array("number"),
-    mix: t.array("number"),
   },
   "RoundLogState",
 );
@@ -133,11 +132,16 @@ export const SessionState = schema(
     endorsementsPerStudent: t.uint8().default(0),
     votePoints: t.uint8().default(0),
 
-    /** Orders of the numbers in years and round log entries; written once at creation. */
-    indicatorIds: t.array("string"),
+    /**
+     * Orders of the numbers in years and round log entries; written once at creation. A year's
+     * indicators come in the order of INDICATORS (shared/content/vocabulary.ts), which is code.
+     */
     regionIds: t.array("string"),
     policyIds: t.array("string"),
-    /** Strings that effects refer to by index; append-only, words[0] is "". */
+    /**
+     * Strings that effects refer to by index, after the words code gives (wireCodec.ts STATIC_WORDS:
+     * index i ≥ their count means words[i − count]); append-only.
+     */
     words: t.array("string"),
 
     phase: t.string<Phase>().default("lobby"),
@@ -171,18 +175,15 @@ export const SessionState = schema(
 
     /** Events that open this round (briefing card). */
     eventIds: t.array("string"),
-    indicators: t.map("float64"),
-    regions: t.map(RegionValues),
     effects: t.array(EffectState),
     captures: t.array(CaptureState),
-    organisations: t.map("string"),
     /** Leader id → year captured. */
     capturedLeaders: t.map("number"),
     /** One entry per simulated year of the class path, appended each resolve. */
     years: t.array(YearState),
     /** One entry per resolved round; the last one is the reveal's tally and mix while its round is current. */
     roundLog: t.array(RoundLogState),
-    /** Role id → agenda score 0–100 (50 = unchanged), after each resolve. */
+    /** Role id → agenda score 0–100 (50 = unchanged), after each resolve; whole numbers, as every view shows them. */
     roleScores: t.map("number"),
     classOutcome: t.number().default(50),
 

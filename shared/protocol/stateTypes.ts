@@ -4,14 +4,18 @@
 import type { Data } from "@colyseus/schema";
 import type { MessageType, VoteValue } from "./messages.ts";
 import type { HistoryReply } from "./wireCodec.ts";
-import type { ArgumentState, CaptureState, PlayerState, RegionValues, SessionState } from "./sessionSchema.ts";
+import type { ArgumentState, CaptureState, PlayerState, SessionState } from "./sessionSchema.ts";
 
 /** The room state as the SDK decodes it. */
 export type SessionStateView = SessionState;
 /** A seat's plain fields (the host's client holds every seat; students and spectators hold none). */
 export type PlayerView = Data<PlayerState>;
 export type ArgumentView = Data<ArgumentState>;
-export type RegionView = Data<RegionValues>;
+/** A region's numbers in a year (decoded from a YearState's homicides / activeGroups). */
+export interface RegionView {
+  homicides: number;
+  activeGroups: number;
+}
 export type CaptureView = Data<CaptureState>;
 
 /** The state at the end of a simulated year (decoded from a YearState or the `history` reply). */

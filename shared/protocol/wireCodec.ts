@@ -1,9 +1,13 @@
 // The compact wire forms of the synced state's year history, round log and effects, and their
 // decoding back into plain objects (pure; no Colyseus). The server encodes with these, the client's
 // snapshot and the report decode with them, so both sides agree on the orders by construction.
-import type { EffectPoint, RoundLogEntry, YearPoint } from "./stateTypes.ts";
+import { EXPLANATION_KEYS, INDICATORS, LEVERS } from "../content/vocabulary.ts";
+import { normaliseMix } from "../rules/policyMix.ts";
+import type { EffectPoint, RegionView, RoundLogEntry, YearPoint } from "./stateTypes.ts";
+import type { ChangeFormat } from "./whyEffects.ts";
+import { precisionOf, regionalPrecisionOf, toWire } from "./wirePrecision.ts";
 
-/** A year as it travels: values in the orders of the state's indicatorIds / regionIds. */
+/** A year as it travels: values in the orders of INDICATORS (shared/content/vocabulary.ts) and the state's regionIds. */
 export interface CompactYear {
   year: number;
   round: number;
@@ -26,7 +30,6 @@ export interface CompactRoundLog {
   votes: number;
   eventIds: string[];
   tally: number[];
-  mix: number[];
 }
 
 export interface RoundLogLike {
@@ -34,7 +37,6 @@ export interface RoundLogLike {
   votes: number;
   eventIds: Iterable<string>;
   tally: Iterable<number>;
-  mix: Iterable<number>;
 }
 
 /** An effect as it travels: every string is an index into the word list. */
@@ -76,13 +78,19 @@ export interface HistoryReply {
   years: CompactYear[];
 }
 
-export function encodeYear(y: YearPoint, indicatorIds: readonly string[], regionIds: readonly string[]): CompactYear {
+/** Each indicator's display format (the scenario's `indicators[id].format`); a region's numbers use their national indicator's. */
+export type FormatOf = (indicator: string) => ChangeFormat;
+
+/** A year in its compact form, every number at the precision its indicator is shown (shared/protocol/wirePrecision.ts). */
+export function encodeYear(y: YearPoint, indicatorIds: readonly string[], regionIds: readonly string[], formatOf: FormatOf): CompactYear {
+  const national = (indicator: string, value: number) => toWire(value, precisionOf(formatOf(indicator)));
+  const regional = (indicator: string, value: number) => toWire(value, regionalPrecisionOf(formatOf(indicator)));
   return {
     year: y.year,
     round: y.round,
-    indicators: indicatorIds.map((id) => y.indicators[id] ?? 0),
-    homicides: regionIds.map((id) => y.regions[id]?.homicides ?? 0),
-    activeGroups: regionIds.map((id) => y.regions[id]?.activeGroups ?? 0),
+    indicators: indicatorIds.map((id) => national(id, y.indicators[id] ?? 0)),
+    homicides: regionIds.map((id) => regional("homicides", y.regions[id]?.homicides ?? 0)),
+    activeGroups: regionIds.map((id) => regional("activeGroups", y.regions[id]?.activeGroups ?? 0)),
   };
 }
 
@@ -103,32 +111,50 @@ export function encodeRoundLog(entry: RoundLogEntry, policyIds: readonly string[
     votes: entry.votes,
     eventIds: [...entry.eventIds],
     tally: policyIds.map((id) => entry.tally[id] ?? 0),
-    mix: policyIds.map((id) => entry.mix[id] ?? 0),
   };
 }
 
+/** Decodes a round log entry; its mix is the tally's shares (the rules' normaliseMix, as the server's), so it never travels. */
 export function decodeRoundLog(entry: RoundLogLike, policyIds: readonly string[]): RoundLogEntry {
-  const tally = [...entry.tally];
-  const mix = [...entry.mix];
+  const values = [...entry.tally];
+  const tally = Object.fromEntries(policyIds.map((id, i) => [id, values[i] ?? 0]));
+  const shares = normaliseMix(tally, policyIds);
   return {
     round: entry.round,
     votes: entry.votes,
     eventIds: [...entry.eventIds],
-    tally: Object.fromEntries(policyIds.map((id, i) => [id, tally[i] ?? 0])),
-    mix: Object.fromEntries(policyIds.map((id, i) => [id, mix[i] ?? 0])),
+    tally,
+    mix: Object.fromEntries(policyIds.map((id) => [id, shares[id] ?? 0])),
   };
+}
+
+/**
+ * Words both sides know from code (the rules' indicators, explanation keys and levers): indexes
+ * below their count mean these, so only other strings (causes, ids of regions, events and figures,
+ * placeholder names) travel in the state's `words`. Order is part of the wire format.
+ */
+export const STATIC_WORDS: readonly string[] = [...new Set(["", ...INDICATORS, ...EXPLANATION_KEYS, ...LEVERS])];
+
+/** The word an effect's index means: a static word, else the state's own word list after them. */
+export function wordAt(index: number | undefined, words: readonly string[]): string {
+  if (index === undefined) return "";
+  return index < STATIC_WORDS.length ? (STATIC_WORDS[index] ?? "") : (words[index - STATIC_WORDS.length] ?? "");
 }
 
 /** The server's side of the word list: each new string is appended once, then referred to by index. */
 export class WordIndex {
   private readonly indexes = new Map<string, number>();
   private readonly append: (word: string) => void;
+  private appended = 0;
 
-  /** `existing` is the list as it stands (a restored state); `append` adds a word to the synced list. */
+  /** `existing` is the state's list as it stands (a restored state); `append` adds a word to the synced list. */
   constructor(existing: Iterable<string>, append: (word: string) => void) {
     this.append = append;
-    for (const word of existing) if (!this.indexes.has(word)) this.indexes.set(word, this.indexes.size);
-    if (!this.indexes.has("")) this.add("");
+    STATIC_WORDS.forEach((word, i) => this.indexes.set(word, i));
+    for (const word of existing) {
+      const index = STATIC_WORDS.length + this.appended++;
+      if (!this.indexes.has(word)) this.indexes.set(word, index);
+    }
   }
 
   indexOf(word: string): number {
@@ -136,7 +162,7 @@ export class WordIndex {
   }
 
   private add(word: string): number {
-    const index = this.indexes.size;
+    const index = STATIC_WORDS.length + this.appended++;
     this.indexes.set(word, index);
     this.append(word);
     return index;
@@ -162,8 +188,9 @@ export function encodeEffect(e: EffectSource, words: WordIndex): CompactEffect {
   };
 }
 
+/** Decodes an effect; `words` is the state's word list (static words need none). */
 export function decodeEffect(e: EffectLike, words: readonly string[]): EffectPoint {
-  const word = (i: number | undefined) => (i === undefined ? "" : (words[i] ?? ""));
+  const word = (i: number | undefined) => wordAt(i, words);
   const params: Record<string, string | number> = {};
   const numbers = [...e.numberParams];
   for (let i = 0; i + 1 < numbers.length; i += 2) params[word(numbers[i])] = numbers[i + 1] ?? 0;
@@ -183,14 +210,25 @@ export function decodeEffect(e: EffectLike, words: readonly string[]): EffectPoi
 /** Whatever holds the synced year history: a decoded state, or the server's own. */
 export interface YearsHolder {
   years?: Iterable<YearLike>;
+  /** The order of a year's indicators; the rules' INDICATORS when not given (the synced state does not carry it). */
   indicatorIds?: Iterable<string>;
   regionIds?: Iterable<string>;
 }
 
 export function readYears(state: YearsHolder, years: Iterable<YearLike> | undefined = state.years): YearPoint[] {
-  const indicatorIds = [...(state.indicatorIds ?? [])];
+  const indicatorIds = [...(state.indicatorIds ?? INDICATORS)];
   const regionIds = [...(state.regionIds ?? [])];
   return [...(years ?? [])].map((y) => decodeYear(y, indicatorIds, regionIds));
+}
+
+/**
+ * The country now: the last simulated year's indicators and regions, or empty ones before the first
+ * resolve (views then show the scenario's start, client/viewModels/baseline.ts). The state holds no
+ * second copy of them.
+ */
+export function readCountry(years: readonly YearPoint[]): { indicators: Record<string, number>; regions: Record<string, RegionView> } {
+  const last = years[years.length - 1];
+  return last ? { indicators: { ...last.indicators }, regions: Object.fromEntries(Object.entries(last.regions).map(([id, r]) => [id, { ...r }])) } : { indicators: {}, regions: {} };
 }
 
 export function readRoundLog(state: { roundLog?: Iterable<RoundLogLike>; policyIds?: Iterable<string> }): RoundLogEntry[] {

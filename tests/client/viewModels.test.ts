@@ -45,7 +45,7 @@ function snapshotAfter(rounds: number, phase: SessionSnapshot["phase"] = "result
     tally: { [first]: 20, [second]: 10 }, mix: { [first]: 2 / 3, [second]: 1 / 3 },
     effects: summariseEffects(record.effects.filter((e) => e.year >= scenario.startYear + (rounds - 1) * scenario.yearsPerRound && e.year < scenario.startYear + rounds * scenario.yearsPerRound)).map((e) => ({ ...e, region: e.region ?? "" })),
     captures: record.captures.filter((c) => c.year >= scenario.startYear + (rounds - 1) * scenario.yearsPerRound && c.year < scenario.startYear + rounds * scenario.yearsPerRound).map((c) => ({ year: c.year, leaderId: c.leaderId ?? "", regionId: c.regionId, splinters: c.splinters, dismantled: c.dismantled })),
-    organisations: {}, capturedLeaders: {}, years, roundLog: [], roleScores: {}, classOutcome: 50,
+    capturedLeaders: {}, years, roundLog: [], roleScores: {}, classOutcome: 50,
     historicalYears: [], historicalRoleScores: {}, historicalClassOutcome: 50, topArgumentIds: [],
   };
 }

@@ -6,6 +6,8 @@ import { DatabaseSync } from "node:sqlite";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardCell } from "../../server/report/reportCsv.ts";
+import type { Session } from "../../server/session/Session.ts";
+import { toWire } from "../../shared/protocol/wirePrecision.ts";
 import type { SessionState } from "../../server/state/SessionState.ts";
 import { getReveal, readEffects, readRoundLog } from "../../shared/protocol/wireCodec.ts";
 import { ReportSchema, type Report } from "../../shared/report/reportSchema.ts";
@@ -32,7 +34,7 @@ const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 /** Plays one round: Ana argues with a formula-looking text and a figure, Ben endorses it, both vote; ends in results. */
 async function playOneRound() {
   const { host, welcome, code } = await createSession(colyseus, { rounds: 1, timers: UNTIMED, language: "es", voteMode: "single" });
-  const server = colyseus.getRoomById(code) as unknown as { state: SessionState };
+  const server = colyseus.getRoomById(code) as unknown as { state: SessionState; session: Session };
   const ana = await joinStudent(colyseus, code, "Ana");
   const ben = await joinStudent(colyseus, code, "=Ben");
   const scenario = (await (await fetch(`${base}/api/scenarios/mexico-2006`)).json()) as { policies: { id: string; figures: string[] }[] };
@@ -76,13 +78,15 @@ describe("the report API", () => {
     const [round] = report.rounds;
     expect(round).toMatchObject({ round: 1, resolved: true, votes: 2, tally: getReveal(readRoundLog(server.state), server.state.round).tally });
     expect(round!.mix[first.id]).toBeCloseTo(1, 6);
-    expect(round!.indicatorsEnd.homicides).toBe(server.state.indicators.get("homicides"));
+    // The report keeps the rules' full precision (the synced state carries what views show).
+    expect(round!.indicatorsEnd.homicides).toBe(server.session.indicators.homicides);
     expect(round!.why.length).toBeGreaterThan(0);
     expect(round!.why[0]!.text).not.toMatch(/\{\w+\}/);
     // The report tells the same main story as the board and the phones: the biggest homicide effect leads.
     const biggestHomicide = Math.max(...readEffects(server.state).filter((e) => e.indicator === "homicides").map((e) => Math.abs(e.delta)));
     expect(round!.why[0]!.indicator).toBe("homicides");
-    expect(Math.abs(round!.why[0]!.delta)).toBe(biggestHomicide);
+    // The report's delta at full precision, the board's as it travels (shared/protocol/wirePrecision.ts).
+    expect(Math.abs(toWire(round!.why[0]!.delta, "count", "change"))).toBe(biggestHomicide);
     const argument = report.arguments.find((a) => a.id === argumentId)!;
     expect(argument).toMatchObject({ authorNickname: "Ana", endorsements: 1, hidden: false, text: "=HYPERLINK(\"http://x\") drives the cost" });
     expect(argument.figure?.id).toBe(first.figures[0]);

@@ -3,10 +3,17 @@
 // historical path comes by request, not in the state.
 import { describe, expect, it } from "vitest";
 import { toSnapshot } from "../../client/state/snapshot.ts";
-import { INDICATORS } from "../../shared/content/vocabulary.ts";
+import { INDICATORS, type Indicator } from "../../shared/content/vocabulary.ts";
 import type { HistoryReply } from "../../shared/protocol/wireCodec.ts";
-import { readYears } from "../../shared/protocol/wireCodec.ts";
+import { encodeYear, readYears, STATIC_WORDS } from "../../shared/protocol/wireCodec.ts";
 import { getHistoricalPath, playPath } from "../../shared/rules/playPath.ts";
+import { formatIndicatorValue } from "../../client/viewModels/format.ts";
+import { getMapModel, type RegionShape } from "../../client/viewModels/mapModel.ts";
+import { getMeters, type Meter } from "../../client/viewModels/metersModel.ts";
+import { getWhyLines, type WhyLine } from "../../client/viewModels/whyLines.ts";
+import type { Session } from "../../server/session/Session.ts";
+import { getMix } from "../../server/session/roundResolution.ts";
+import { precisionOf, toWire, wireTolerance } from "../../shared/protocol/wirePrecision.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
 import { createSession, joinStudent, refusalOf, useTestServer, waitFor, type SessionRoomClient } from "./helpers.ts";
 
@@ -111,16 +118,19 @@ describe("wire state", () => {
     await host.request("addBots", { count: 3, strategy: "random" });
     const watch = (await testServer.colyseus.sdk.joinById(code, { as: "spectator" })) as SessionRoomClient;
     await waitFor(() => watch.state.playerCount === 3, 4000, "the bots");
-    expect([...watch.state.indicatorIds]).toEqual([...INDICATORS]);
+    // A year's indicators come in the order of INDICATORS, which is code: the state does not carry it.
+    expect(Object.keys(jsonOf(watch) as Record<string, Plain>)).not.toContain("indicatorIds");
     expect([...watch.state.regionIds].sort()).toEqual(scenario.regions.map((r) => r.id).sort());
 
     await playUntil(host, "resolve", 1);
     await waitFor(() => watch.state.years.length === scenario.yearsPerRound && watch.state.effects.length > 0, 4000, "round 1 on the spectator");
     const firstYear = watch.state.years.at(0);
     const words = [...watch.state.words];
-    expect(words[0]).toBe("");
+    // Words code gives (indicators, explanation keys, levers) never travel; the rest travel once.
+    for (const word of STATIC_WORDS) expect(words).not.toContain(word);
+    expect(new Set(words).size).toBe(words.length);
     for (const e of watch.state.effects) {
-      for (const index of [e.indicator, e.cause, e.explanationKey, e.region, ...e.figures]) expect(Number.isInteger(index) && index < words.length).toBe(true);
+      for (const index of [e.indicator, e.cause, e.explanationKey, e.region, ...e.figures]) expect(Number.isInteger(index) && index < STATIC_WORDS.length + words.length).toBe(true);
     }
 
     await playUntil(host, "resolve", 2);
@@ -138,10 +148,10 @@ describe("wire state", () => {
     // The reveal's tally is the current round's log entry (not a second copy in the state).
     expect(seen.tally).toEqual(seen.roundLog[1]!.tally);
     expect(Object.values(seen.tally).reduce((a, b) => a + b, 0)).toBe(3 * watch.state.votePoints);
-    // The year history travels as the schema's "number" (float32 where that loses under 1e-4), the
-    // current indicators as float64: the same value to well within what any view shows.
-    const current = watch.state.indicators.get("homicides")!;
-    expect(Math.abs(seen.years.at(-1)!.indicators.homicides! - current) / current).toBeLessThan(1e-6);
+    // The country now is the last year: no second copy travels.
+    expect(seen.indicators).toEqual(seen.years.at(-1)!.indicators);
+    expect(seen.regions).toEqual(seen.years.at(-1)!.regions);
+    for (const key of ["indicators", "regions", "organisations"]) expect(Object.keys(jsonOf(watch) as Record<string, Plain>)).not.toContain(key);
     expect(seen.effects.every((e) => typeof e.indicator === "string" && e.explanationKey.length > 0)).toBe(true);
     await watch.leave();
   });
@@ -158,9 +168,71 @@ describe("wire state", () => {
     const expected = playPath(scenario, getHistoricalPath(scenario), { seed })
       .years.filter((y) => y.round <= 1)
       .map((y) => ({ year: y.year, round: y.round, indicators: y.indicators, regions: y.regions }));
-    expect(readYears(watch.state, reply.years)).toEqual(expected);
+    // At the same precision as the class's own years, so the debrief's lines compare like with like.
+    const formatOf = (indicator: string) => scenario.indicators[indicator as Indicator].format;
+    const regionIds = [...watch.state.regionIds];
+    expect(readYears(watch.state, reply.years)).toEqual(readYears(watch.state, expected.map((y) => encodeYear(y, INDICATORS, regionIds, formatOf))));
     await waitFor(() => watch.state.phase === "debrief", 4000, "the debrief on the spectator");
     expect(Object.keys(jsonOf(watch) as Record<string, Plain>)).not.toContain("historicalYears");
     await watch.leave();
+  });
+});
+
+/** Ends every phase with the host's advance (nobody waits for students who never act) until `phase` of `round`. */
+async function advanceUntil(host: SessionRoomClient, phase: string, round: number): Promise<void> {
+  while (!(host.state.phase === phase && host.state.round === round)) {
+    const current = `${host.state.round}:${host.state.phase}`;
+    await host.request(host.state.phase === "lobby" ? "start" : "advance", {});
+    await waitFor(() => `${host.state.round}:${host.state.phase}` !== current, 8000, `a step after ${current}`);
+  }
+}
+
+describe("numbers at the precision views show", () => {
+  it("a student decodes the resolve's numbers rounded as specified, every one within its precision of the server's, and every view shows the same figures", async () => {
+    const { host, code } = await createSession(testServer.colyseus, { rounds: 2, seed: 23 });
+    const ana = await joinStudent(testServer.colyseus, code, "Ana");
+    await host.request("addBots", { count: 4, strategy: "random" });
+    const room = testServer.colyseus.getRoomById(code) as unknown as { session: Session };
+    await advanceUntil(host, "resolve", 2);
+    await waitFor(() => ana.room.state.years.length === 2 * scenario.yearsPerRound && ana.room.state.round === 2 && ana.room.state.effects.length > 0, 4000, "round 2's reveal on Ana's phone");
+
+    const seen = toSnapshot(ana.room.state);
+    const full = room.session.classYears;
+    expect(seen.years.length).toBe(full.length);
+    const formatOf = (indicator: string) => scenario.indicators[indicator as Indicator].format;
+    let rounded = 0;
+    seen.years.forEach((year, i) => {
+      const truth = full[i]!;
+      for (const id of INDICATORS) {
+        const precision = precisionOf(formatOf(id));
+        expect(year.indicators[id], `${year.year} ${id}`).toBe(toWire(truth.indicators[id]!, precision));
+        expect(Math.abs(year.indicators[id]! - truth.indicators[id]!)).toBeLessThanOrEqual(wireTolerance(precision));
+        if (year.indicators[id] !== truth.indicators[id]) rounded++;
+        for (const lang of ["en", "es"] as const) expect(formatIndicatorValue(year.indicators[id]!, formatOf(id), lang)).toBe(formatIndicatorValue(truth.indicators[id]!, formatOf(id), lang));
+      }
+      for (const [regionId, region] of Object.entries(truth.regions)) {
+        expect(year.regions[regionId]).toEqual({ homicides: Math.round(region.homicides), activeGroups: region.activeGroups });
+      }
+    });
+    // The rules' doubles did not travel (the test would pass vacuously if nothing were rounded).
+    expect(rounded).toBeGreaterThan(10);
+
+    // What each view makes of them: the same figures as from the server's own values.
+    const truthSnapshot = { ...seen, indicators: { ...full.at(-1)!.indicators }, regions: { ...full.at(-1)!.regions }, years: full };
+    for (const lang of ["en", "es"] as const) {
+      const meter = (m: Meter) => ({ indicator: m.indicator, valueText: m.valueText, deltaText: m.deltaText, arrow: m.arrow, tone: m.tone });
+      expect(getMeters(scenario, seen, lang).map(meter)).toEqual(getMeters(scenario, truthSnapshot, lang).map(meter));
+      const region = (r: RegionShape) => ({ id: r.id, homicidesText: r.homicidesText, groups: r.groups, level: r.level.index });
+      expect(getMapModel(scenario, seen, lang).regions.map(region)).toEqual(getMapModel(scenario, truthSnapshot, lang).regions.map(region));
+      // The why lines from the few rounded effects sent word what every effect at full precision would.
+      const line = (w: WhyLine) => ({ indicator: w.indicator, regionName: w.regionName, deltaText: w.deltaText, tone: w.tone, text: w.text, citations: w.citations });
+      expect(getWhyLines(scenario, seen.effects, lang).map(line)).toEqual(getWhyLines(scenario, room.session.roundEffects, lang).map(line));
+    }
+    for (const e of seen.effects) {
+      const truth = room.session.roundEffects.find((f) => f.indicator === e.indicator && f.region === e.region && f.cause === e.cause && f.explanationKey === e.explanationKey)!;
+      expect(e.delta).toBe(toWire(truth.delta, precisionOf(formatOf(e.indicator)), "change"));
+    }
+    // The mix is worked out from the tally, as the server's.
+    expect(seen.mix).toEqual(Object.fromEntries(scenario.policies.map((p) => [p.id, getMix(seen.tally, scenario)[p.id] ?? 0])));
   });
 });
