@@ -14,7 +14,7 @@ import type { VoteValue } from "../../shared/protocol/messages.ts";
 import type { YearPoint } from "../../shared/protocol/stateTypes.ts";
 import { encodeEffect, encodeRoundLog, encodeYear, type FormatOf, type WordIndex } from "../../shared/protocol/wireCodec.ts";
 import { selectSentEffects } from "../../shared/protocol/whyEffects.ts";
-import { precisionOf, toWire } from "../../shared/protocol/wirePrecision.ts";
+import { shownDigitsOf, toWire } from "../../shared/protocol/wirePrecision.ts";
 import type { EffectPoint } from "../../shared/protocol/stateTypes.ts";
 import { CaptureState, EffectState, RoundLogState, YearState, type SessionState } from "../state/SessionState.ts";
 
@@ -36,7 +36,7 @@ function toYearPoint(y: YearRecord): YearPoint {
   return { year: y.year, round: y.round, indicators: y.indicators, regions: y.regions };
 }
 
-/** Each indicator's display format, which sets the precision its numbers travel at. */
+/** Each indicator's display format, which its numbers must still show as after travelling as float32. */
 export function getFormatOf(scenario: Scenario): FormatOf {
   return (indicator) => scenario.indicators[indicator as Indicator]?.format ?? "count";
 }
@@ -68,6 +68,21 @@ export function writeCountry(state: SessionState, game: GameState): void {
   state.year = game.year;
 }
 
+/**
+ * The effects that travel (the few a "why" line can show, chosen at full precision) with their
+ * deltas as float32 that show as the rules' (shared/protocol/wirePrecision.ts), ordered by their
+ * full size relative to their indicator's scale. Views rank them by rounded size with a stable
+ * sort (shared/rules/whySelection.ts), so two that round to the same size keep the order their
+ * full sizes give, and every view picks the lines it would from the rules' effects.
+ */
+export function toSentEffects(scenario: Scenario, effects: readonly EffectPoint[]): EffectPoint[] {
+  const formatOf = getFormatOf(scenario);
+  const weight = (e: EffectPoint) => Math.abs(e.delta) / (scenario.indicators[e.indicator as Indicator]?.scoreScale ?? 1);
+  return selectSentEffects(scenario, effects)
+    .sort((a, b) => weight(b) - weight(a))
+    .map((e) => ({ ...e, delta: toWire(e.delta, shownDigitsOf(formatOf(e.indicator)), "change") }));
+}
+
 /** A round's outcome at full precision, which the session keeps for the report (the state carries it rounded). */
 export interface RoundWritten {
   /** Every effect of the round, merged for display (only the few a "why" line can show travel). */
@@ -77,8 +92,8 @@ export interface RoundWritten {
 
 /**
  * Writes one resolved round (and its reveal) into the synced state: the effects a "why" line can
- * show, in their compact form; years and the round log appended, numbers at the precision views
- * show them. Returns the round at full precision (every effect, the years), which the session
+ * show, in their compact form; years and the round log appended, numbers as float32 that show as
+ * the rules' values (shared/protocol/wirePrecision.ts). Returns the round at full precision (every effect, the years), which the session
  * keeps for the report.
  */
 export function writeRoundResult(options: {
@@ -94,11 +109,8 @@ export function writeRoundResult(options: {
   const { state, scenario, result, tally, mix, words } = options;
   writeCountry(state, result.state);
   const effects = summariseEffects(result.effects).map((e) => ({ indicator: e.indicator, delta: e.delta, region: e.region ?? "", cause: e.cause, explanationKey: e.explanationKey, params: e.params, figures: e.figures }));
-  // Chosen among the deltas as they travel, so a client choosing from the sent few sees the same numbers.
-  const formatOf = getFormatOf(scenario);
-  const wired = effects.map((e) => ({ ...e, delta: toWire(e.delta, precisionOf(formatOf(e.indicator)), "change") }));
   state.effects.clear();
-  state.effects.push(...selectSentEffects(scenario, wired).map((e) => new EffectState(encodeEffect(e, words))));
+  state.effects.push(...toSentEffects(scenario, effects).map((e) => new EffectState(encodeEffect(e, words))));
   state.captures.clear();
   state.captures.push(
     ...result.captures.map(
@@ -107,7 +119,7 @@ export function writeRoundResult(options: {
   );
   const years = result.years.map(toYearPoint);
   for (const y of years) state.years.push(toYearState(state, scenario, y));
-  const entry = { round: state.round, eventIds: [...state.eventIds], tally, mix, votes: options.votes };
+  const entry = { round: state.round, tally, mix, votes: options.votes };
   state.roundLog.push(new RoundLogState(encodeRoundLog(entry, [...state.policyIds])));
   // Scores are whole numbers (shared/rules/scores.ts), as every view shows them: they travel as they are.
   setValues(state.roleScores, getRoleScores(scenario, options.startIndicators, result.state.indicators));

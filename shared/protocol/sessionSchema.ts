@@ -59,7 +59,7 @@ export type ArgumentState = SchemaType<typeof ArgumentState>;
 export const EffectState = schema(
   {
     indicator: t.number().default(0),
-    /** At the precision its indicator's change is shown (shared/protocol/wirePrecision.ts). */
+    /** As float32, showing as the rules' change does (shared/protocol/wirePrecision.ts). */
     delta: t.number().default(0),
     /** Word of the region id; 0 (the empty word) for national effects. */
     region: t.number().default(0),
@@ -90,8 +90,8 @@ export type CaptureState = SchemaType<typeof CaptureState>;
 
 /**
  * The country at the end of one simulated year, values in the orders of INDICATORS and
- * SessionState.regionIds, each at the precision its indicator is shown (shared/protocol/wirePrecision.ts). The
- * last year is the country now (readCountry in wireCodec.ts).
+ * SessionState.regionIds, as float32 showing as the rules' values do (shared/protocol/wirePrecision.ts).
+ * The last year is the country now (readCountry in wireCodec.ts).
  */
 export const YearState = schema(
   {
@@ -107,13 +107,13 @@ export type YearState = SchemaType<typeof YearState>;
 
 /**
  * What the class decided in one resolved round; the tally in the order of SessionState.policyIds.
- * The policy mix is the tally's shares, so clients work it out (wireCodec.ts decodeRoundLog).
+ * The policy mix is the tally's shares, so clients work it out (wireCodec.ts decodeRoundLog); the
+ * round's events were in `eventIds` while it was current, and are not repeated here.
  */
 export const RoundLogState = schema(
   {
     round: t.uint8().default(0),
     votes: t.uint16().default(0),
-    eventIds: t.array("string"),
     tally: t.array("number"),
   },
   "RoundLogState",

@@ -29,7 +29,6 @@ export interface YearPoint {
 /** What the class decided in a resolved round (decoded from a RoundLogState). */
 export interface RoundLogEntry {
   round: number;
-  eventIds: string[];
   tally: Record<string, number>;
   mix: Record<string, number>;
   votes: number;

@@ -5,7 +5,7 @@ import { EXPLANATION_KEYS, INDICATORS, LEVERS } from "../content/vocabulary.ts";
 import { normaliseMix } from "../rules/policyMix.ts";
 import type { EffectPoint, RegionView, RoundLogEntry, YearPoint } from "./stateTypes.ts";
 import type { ChangeFormat } from "./whyEffects.ts";
-import { precisionOf, regionalPrecisionOf, toWire } from "./wirePrecision.ts";
+import { shownDigitsOf, toWire } from "./wirePrecision.ts";
 
 /** A year as it travels: values in the orders of INDICATORS (shared/content/vocabulary.ts) and the state's regionIds. */
 export interface CompactYear {
@@ -28,14 +28,12 @@ export interface YearLike {
 export interface CompactRoundLog {
   round: number;
   votes: number;
-  eventIds: string[];
   tally: number[];
 }
 
 export interface RoundLogLike {
   round: number;
   votes: number;
-  eventIds: Iterable<string>;
   tally: Iterable<number>;
 }
 
@@ -81,16 +79,15 @@ export interface HistoryReply {
 /** Each indicator's display format (the scenario's `indicators[id].format`); a region's numbers use their national indicator's. */
 export type FormatOf = (indicator: string) => ChangeFormat;
 
-/** A year in its compact form, every number at the precision its indicator is shown (shared/protocol/wirePrecision.ts). */
+/** A year in its compact form, every number as it travels (shared/protocol/wirePrecision.ts: float32, showing as the rules' value). */
 export function encodeYear(y: YearPoint, indicatorIds: readonly string[], regionIds: readonly string[], formatOf: FormatOf): CompactYear {
-  const national = (indicator: string, value: number) => toWire(value, precisionOf(formatOf(indicator)));
-  const regional = (indicator: string, value: number) => toWire(value, regionalPrecisionOf(formatOf(indicator)));
+  const wire = (indicator: string, value: number) => toWire(value, shownDigitsOf(formatOf(indicator)));
   return {
     year: y.year,
     round: y.round,
-    indicators: indicatorIds.map((id) => national(id, y.indicators[id] ?? 0)),
-    homicides: regionIds.map((id) => regional("homicides", y.regions[id]?.homicides ?? 0)),
-    activeGroups: regionIds.map((id) => regional("activeGroups", y.regions[id]?.activeGroups ?? 0)),
+    indicators: indicatorIds.map((id) => wire(id, y.indicators[id] ?? 0)),
+    homicides: regionIds.map((id) => wire("homicides", y.regions[id]?.homicides ?? 0)),
+    activeGroups: regionIds.map((id) => wire("activeGroups", y.regions[id]?.activeGroups ?? 0)),
   };
 }
 
@@ -109,7 +106,6 @@ export function encodeRoundLog(entry: RoundLogEntry, policyIds: readonly string[
   return {
     round: entry.round,
     votes: entry.votes,
-    eventIds: [...entry.eventIds],
     tally: policyIds.map((id) => entry.tally[id] ?? 0),
   };
 }
@@ -122,7 +118,6 @@ export function decodeRoundLog(entry: RoundLogLike, policyIds: readonly string[]
   return {
     round: entry.round,
     votes: entry.votes,
-    eventIds: [...entry.eventIds],
     tally,
     mix: Object.fromEntries(policyIds.map((id) => [id, shares[id] ?? 0])),
   };

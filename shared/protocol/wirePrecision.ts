@@ -1,45 +1,28 @@
-// Numbers at the precision the views show them (pure): what the synced state and the `history`
-// reply carry instead of the rules' full doubles, so a value travels in 1–5 bytes rather than 9.
-// The server's own game state, the report and the record keep full precision.
+// Numbers as they travel (pure): what the synced state and the `history` reply carry instead of the
+// rules' doubles, so a value takes 1–5 bytes rather than 9, yet every figure a view makes of it is
+// the one it makes of the rules' value. The server's game state, the report and the record keep
+// full precision.
+//
+// Why float32 rather than a few decimals: the schema's "number" sends a whole number in 1–3 bytes
+// and any other number as float32 (5 bytes) when that is within 1e-4, else as float64 (9). A
+// number with two decimals is not whole, so it costs the same 5 bytes as float32's 7 significant
+// digits, and it would change what views work out from values: the meters subtract two years (a
+// change one decimal wide), the phone ranks regions by homicides and the why lines rank effects by
+// size, and a coarser step turns near-equal values into ties or moves a change across a half step.
+// Float32 keeps order (rounding is monotone) and changes to within 1e-7 of the value.
 import type { ChangeFormat } from "./whyEffects.ts";
 
-/**
- * How a number is shown, which decides how much of it travels:
- * - "whole": shown as a whole number and never subtracted by a view (a region's homicides):
- *   sent as the whole number shown.
- * - "count": shown to whole units (homicides, groups, money in millions) and subtracted for the
- *   meters' "change since last round": whole values travel as they are; others as the middle of
- *   their sixteenth (a binary step, so the number is exact in float32 and travels in 5 bytes),
- *   which keeps every whole and half unit on its side and a difference within 1/16 of the truth.
- * - "tenth": shown to one decimal (0–100 indexes, money in billions; changes of those):
- *   the middle of its hundredth, so a difference of two is within 0.01 of the truth.
- */
-export type WirePrecision = "whole" | "count" | "tenth";
+/** Whether a number is shown as a value or as a change: they round differently (see shownAs). */
+export type Reading = "value" | "change";
 
-/** The precision of an indicator's national values and changes, from its display format in the scenario. */
-export function precisionOf(format: ChangeFormat): WirePrecision {
-  return format === "count" || format === "usdMillions" ? "count" : "tenth";
+/** Decimals an indicator's values and changes are shown with: counts and millions whole, indexes and billions to one decimal. */
+export function shownDigitsOf(format: ChangeFormat): number {
+  return format === "count" || format === "usdMillions" ? 0 : 1;
 }
-
-/**
- * The precision of a region's value of an indicator: views show it (the map's number and shade,
- * client/viewModels/mapModel.ts) but never subtract it, so a whole count travels whole. Its shade
- * is then the level of the number it shows: 499.6 reads "500" in the 500–1,000 shade.
- */
-export function regionalPrecisionOf(format: ChangeFormat): WirePrecision {
-  const national = precisionOf(format);
-  return national === "count" ? "whole" : national;
-}
-
-/** The steps a non-whole value is kept to: a sixteenth for counts, a hundredth for tenths. */
-const STEPS_PER_UNIT: Record<Exclude<WirePrecision, "whole">, number> = { count: 16, tenth: 100 };
-/** Digits each precision is shown with. */
-const SHOWN_DIGITS: Record<WirePrecision, number> = { whole: 0, count: 0, tenth: 1 };
 
 /**
  * What the schema's "number" type delivers for `value`: whole numbers exactly, other numbers as
- * float32 when that is within 1e-4 (@colyseus/schema encode.ts `number`), else as float64. The
- * server stores this, so its synced state holds exactly what every client decodes.
+ * float32 when that is within 1e-4 (@colyseus/schema encode.ts `number`), else as float64.
  */
 export function asDecoded(value: number): number {
   if (Number.isInteger(value)) return value;
@@ -48,9 +31,6 @@ export function asDecoded(value: number): number {
 }
 
 const valueFormats = [0, 1].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0, useGrouping: false }));
-
-/** Whether a number is shown as a value or as a change: they round differently. */
-export type Reading = "value" | "change";
 
 /**
  * The figure a view makes of a number with `digits` decimals: a value through Intl (client/viewModels/format.ts
@@ -64,29 +44,40 @@ export function shownAs(value: number, digits: number, reading: Reading): string
   return String(Math.round(value * scale) / scale);
 }
 
-/**
- * `value` as it travels: rounded to `precision` yet showing exactly as `value` does when read as
- * `reading` (after the schema's float32, see asDecoded). Within wireTolerance(precision) of it.
- */
-export function toWire(value: number, precision: WirePrecision, reading: Reading = "value"): number {
-  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
-  if (precision === "whole") return Math.round(value);
-  const steps = STEPS_PER_UNIT[precision];
-  // Already on a step that float32 holds exactly (317.5 million): it travels as it is.
-  if (Number.isInteger(value * steps) && asDecoded(value) === value) return value;
-  const digits = SHOWN_DIGITS[precision];
-  const target = shownAs(value, digits, reading);
-  // The middle of the step that holds the value, or of a neighbour when the product value × steps
-  // rounded across a step edge the view's reading did not (a double a hair below a half step).
-  const cell = Math.floor(value * steps);
-  for (const offset of [0, 1, -1]) {
-    const candidate = asDecoded((cell + offset + 0.5) / steps);
-    if (shownAs(candidate, digits, reading) === target) return candidate;
-  }
-  return value;
+/** Values closer to 0 than this travel as 0. */
+const TINY = 1e-30;
+
+const bits = new Float32Array(1);
+const bitsAsInt = new Int32Array(bits.buffer);
+
+/** The float32 next to `single` (a float32) in the direction of `toward`. */
+function nextSingle(single: number, toward: number): number {
+  bits[0] = single;
+  // Same sign: a larger magnitude is the next integer pattern up.
+  bitsAsInt[0]! += (toward > single) === single > 0 ? 1 : -1;
+  return bits[0]!;
 }
 
-/** The largest distance between a value and its wire form: half a step, a step and a half after a neighbour's step. */
-export function wireTolerance(precision: WirePrecision): number {
-  return precision === "whole" ? 0.5 : 1.5 / STEPS_PER_UNIT[precision];
+/**
+ * `value` as it travels: the nearest float32 (whole numbers as they are), or the float32 on its
+ * other side when the nearest one would show differently with `digits` decimals read as `reading`
+ * (a value rounded across a half step). What the server stores is exactly what a client decodes.
+ */
+export function toWire(value: number, digits: number, reading: Reading = "value"): number {
+  // −0 travels as 0 (the schema has no negative zero); both show as 0 and "±0".
+  if (value === 0) return 0;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
+  // Far below anything shown (and below float32's normal range): nothing.
+  if (Math.abs(value) < TINY) return 0;
+  const single = Math.fround(value);
+  if (!Number.isFinite(single)) return value;
+  const target = shownAs(value, digits, reading);
+  if (shownAs(single, digits, reading) === target) return single;
+  const other = nextSingle(single, value);
+  return shownAs(other, digits, reading) === target ? other : value;
+}
+
+/** The largest distance between a value and its wire form: one float32 step at its size (a tiny value travels as 0). */
+export function wireTolerance(value: number): number {
+  return Math.max(Math.abs(value) * 2 ** -23, TINY);
 }

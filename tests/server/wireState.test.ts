@@ -13,7 +13,7 @@ import { getMeters, type Meter } from "../../client/viewModels/metersModel.ts";
 import { getWhyLines, type WhyLine } from "../../client/viewModels/whyLines.ts";
 import type { Session } from "../../server/session/Session.ts";
 import { getMix } from "../../server/session/roundResolution.ts";
-import { precisionOf, toWire, wireTolerance } from "../../shared/protocol/wirePrecision.ts";
+import { shownDigitsOf, toWire, wireTolerance } from "../../shared/protocol/wirePrecision.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
 import { createSession, joinStudent, refusalOf, useTestServer, waitFor, type SessionRoomClient } from "./helpers.ts";
 
@@ -204,14 +204,14 @@ describe("numbers at the precision views show", () => {
     seen.years.forEach((year, i) => {
       const truth = full[i]!;
       for (const id of INDICATORS) {
-        const precision = precisionOf(formatOf(id));
-        expect(year.indicators[id], `${year.year} ${id}`).toBe(toWire(truth.indicators[id]!, precision));
-        expect(Math.abs(year.indicators[id]! - truth.indicators[id]!)).toBeLessThanOrEqual(wireTolerance(precision));
+        const digits = shownDigitsOf(formatOf(id));
+        expect(year.indicators[id], `${year.year} ${id}`).toBe(toWire(truth.indicators[id]!, digits));
+        expect(Math.abs(year.indicators[id]! - truth.indicators[id]!)).toBeLessThanOrEqual(wireTolerance(truth.indicators[id]!));
         if (year.indicators[id] !== truth.indicators[id]) rounded++;
         for (const lang of ["en", "es"] as const) expect(formatIndicatorValue(year.indicators[id]!, formatOf(id), lang)).toBe(formatIndicatorValue(truth.indicators[id]!, formatOf(id), lang));
       }
       for (const [regionId, region] of Object.entries(truth.regions)) {
-        expect(year.regions[regionId]).toEqual({ homicides: Math.round(region.homicides), activeGroups: region.activeGroups });
+        expect(year.regions[regionId]).toEqual({ homicides: toWire(region.homicides, 0), activeGroups: region.activeGroups });
       }
     });
     // The rules' doubles did not travel (the test would pass vacuously if nothing were rounded).
@@ -230,7 +230,7 @@ describe("numbers at the precision views show", () => {
     }
     for (const e of seen.effects) {
       const truth = room.session.roundEffects.find((f) => f.indicator === e.indicator && f.region === e.region && f.cause === e.cause && f.explanationKey === e.explanationKey)!;
-      expect(e.delta).toBe(toWire(truth.delta, precisionOf(formatOf(e.indicator)), "change"));
+      expect(e.delta).toBe(toWire(truth.delta, shownDigitsOf(formatOf(e.indicator)), "change"));
     }
     // The mix is worked out from the tally, as the server's.
     expect(seen.mix).toEqual(Object.fromEntries(scenario.policies.map((p) => [p.id, getMix(seen.tally, scenario)[p.id] ?? 0])));
