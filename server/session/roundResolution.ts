@@ -93,8 +93,8 @@ export interface RoundWritten {
 /**
  * Writes one resolved round (and its reveal) into the synced state: the effects a "why" line can
  * show, in their compact form; years and the round log appended, numbers as float32 that show as
- * the rules' values (shared/protocol/wirePrecision.ts). Returns the round at full precision (every effect, the years), which the session
- * keeps for the report.
+ * the rules' values (shared/protocol/wirePrecision.ts). Returns the round at full precision (every
+ * effect, the years), which the session keeps for the report.
  */
 export function writeRoundResult(options: {
   state: SessionState;
