@@ -60,8 +60,13 @@ export class LiveRecord {
     const summary = getSummary(this.session);
     const endsNow = !this.ended && entries.some((e) => e.kind === "phase" && e.phase === "ended");
     if (endsNow) this.ended = true;
+    // Handed to the store at once (it keeps a session's appends in order), so that a room's next
+    // state patch, which commits what is queued first (SessionRecords.commitPendingWrites), never
+    // shows an action that is not on disk; what follows it waits in the chain.
+    const appended = this.owner.store.append(this.id, events, summary);
+    appended.catch(() => undefined);
     this.enqueue(async () => {
-      await this.owner.store.append(this.id, events, summary);
+      await appended;
       if (endsNow) {
         await this.owner.store.markEnded(this.id, at);
         await this.owner.keepReport(this.id);
@@ -122,6 +127,11 @@ export class SessionRecords {
     this.store = options.store;
     this.retentionDays = options.retentionDays;
     this.log = options.log;
+  }
+
+  /** Commits the journal writes the store has queued (called before a room sends a state patch). */
+  commitPendingWrites(): void {
+    this.store.commitPending?.();
   }
 
   /** Creates the tables, purges expired records, and starts the heartbeat and the daily purge. */

@@ -121,7 +121,14 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
   /** The connection (sessionId) that holds each student seat: exactly one at a time. */
   private readonly seatHolders = new Map<string, string>();
   /** The room's patch schedule: an accepted request's state change goes out at once, not at the next tick. */
-  private readonly patches = new InstantPatches({ flush: () => this.broadcastPatch(), audience: () => this.clients.length });
+  private readonly patches = new InstantPatches({
+    flush: () => {
+      // What a patch shows is on disk first (the store commits the journal writes it queued).
+      this.settings.records?.commitPendingWrites();
+      return this.broadcastPatch();
+    },
+    audience: () => this.clients.length,
+  });
 
   override messages = {
     ...Object.fromEntries(

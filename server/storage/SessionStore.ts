@@ -76,8 +76,16 @@ export interface SessionStore {
   /** Creates the tables if needed. */
   init(): Promise<void>;
   create(record: NewSessionRecord, summary: SessionSummary): Promise<void>;
-  /** Appends journal events and updates the summary in one transaction. */
+  /**
+   * Appends journal events and updates the summary in one transaction. Appends of one session are
+   * applied in the order of the calls, also when a call is made before the previous one resolved.
+   */
   append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void>;
+  /**
+   * Commits the appends queued so far, before this returns (an adapter that queues appends to
+   * commit them together has it; the others commit each append as it is made).
+   */
+  commitPending?(): void;
   /** Heartbeat: these sessions are still held by a running process at `at`. */
   touch(ids: readonly string[], at: number): Promise<void>;
   markEnded(id: string, at: number): Promise<void>;

@@ -7,6 +7,8 @@ import { NEW_SESSION_COLUMNS, SCHEMA_SQL, getNewSessionValues, toJournalEvent, t
 export class PostgresSessionStore implements SessionStore {
   readonly kind = "postgres";
   private readonly pool: pg.Pool;
+  /** Each session's latest append, settled or not (see append). */
+  private readonly lastAppend = new Map<string, Promise<void>>();
 
   constructor(connectionString: string) {
     this.pool = new pg.Pool({ connectionString, max: 5 });
@@ -27,7 +29,19 @@ export class PostgresSessionStore implements SessionStore {
     await this.pool.query(`INSERT INTO sessions (${NEW_SESSION_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values);
   }
 
-  async append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
+  append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
+    // The pool runs transactions side by side: a session's appends wait for its previous one.
+    const previous = this.lastAppend.get(id) ?? Promise.resolve();
+    const appended = previous.catch(() => undefined).then(() => this.appendNow(id, events, summary));
+    const settled = appended.catch(() => undefined);
+    this.lastAppend.set(id, settled);
+    void settled.then(() => {
+      if (this.lastAppend.get(id) === settled) this.lastAppend.delete(id);
+    });
+    return appended;
+  }
+
+  private async appendNow(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
     await this.inTransaction(async (client) => {
       let last = 0;
       for (const e of events) {

@@ -1,12 +1,11 @@
 // SessionStore on Node 22's built-in SQLite (node:sqlite, no native add-on): one file in DATA_DIR,
 // write-ahead log, every write committed before its promise resolves.
 //
-// Journal appends are the hot path (one per accepted action of every student, in one thread), so
-// their statements are compiled once, and appends made in the same task (a burst of messages
-// handled together, a phase change) share one transaction, each inside its own savepoint so a
-// failed append is rolled back alone and rejects alone. The commit runs as a microtask of that
-// task, as a lone append always did: it never waits for a later turn of the event loop, so the
-// state patches that show an action (sent on a timer) leave after it is on disk.
+// Journal appends are the hot path (one per accepted action of every student, in one thread), and
+// a commit costs far more than an insert, so appends are queued and committed together (group
+// commit): when a room is about to send a state patch (`commitPending`, so what a client sees is
+// on disk first), or at the end of the event-loop turn, whichever comes first. Each append runs in
+// its own savepoint, so a failed one is rolled back alone and rejects alone.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
@@ -54,13 +53,13 @@ export class SqliteSessionStore implements SessionStore {
 
   append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      if (this.pendingAppends.length === 0) queueMicrotask(() => this.commitAppends());
+      if (this.pendingAppends.length === 0) setImmediate(() => this.commitPending());
       this.pendingAppends.push({ id, events, summary, resolve, reject });
     });
   }
 
-  /** Commits every append queued this turn in one transaction, each in its own savepoint. */
-  private commitAppends(): void {
+  /** Commits every queued append in one transaction, each in its own savepoint. */
+  commitPending(): void {
     const batch = this.pendingAppends;
     this.pendingAppends = [];
     if (batch.length === 0) return;
@@ -174,7 +173,7 @@ export class SqliteSessionStore implements SessionStore {
 
   async close(): Promise<void> {
     // Appends queued this turn are committed first: closing never drops a write it accepted.
-    if (this.db.isOpen) this.commitAppends();
+    if (this.db.isOpen) this.commitPending();
     if (this.db.isOpen) this.db.close();
   }
 

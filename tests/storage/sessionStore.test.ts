@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresSessionStore } from "../../server/storage/postgresSessionStore.ts";
 import type { JournalEvent, NewSessionRecord, SessionStore, SessionSummary } from "../../server/storage/SessionStore.ts";
@@ -102,6 +103,15 @@ function storageSuite(name: string, open: () => Promise<SessionStore>) {
       expect((await store.get(records[2]!.id))?.summary.phase).toBe("debate");
     });
 
+    it("applies one session's appends in the order of the calls, made without waiting, the last summary kept", async () => {
+      const record = newRecord();
+      await store.create(record, SUMMARY);
+      const phases = ["briefing", "propose", "debate", "vote", "resolve", "results"] as const;
+      await Promise.all(phases.map((phase, i) => store.append(record.id, events(i + 1, 1, record.createdAt + i), { ...SUMMARY, phase, round: 1 })));
+      expect((await store.events(record.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect((await store.get(record.id))?.summary.phase).toBe("results");
+    });
+
     it("lists live sessions, ends them, and keeps the first end time", async () => {
       const a = newRecord();
       const b = newRecord();
@@ -183,6 +193,24 @@ describe("SQLite session store: group commit", () => {
     for (const r of records) expect((await store.events(r.id)).map((e) => e.seq)).toEqual([1, 2]);
     await store.append(records[0]!.id, events(3, 1, 1), SUMMARY);
     expect(store.appendCommits - before).toBe(2);
+
+    // commitPending (a room about to send a patch) commits what is queued before it returns: another
+    // connection to the file sees it at once.
+    const path0 = join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite");
+    const writer = new SqliteSessionStore(path0);
+    await writer.init();
+    const one = newRecord();
+    await writer.create(one, SUMMARY);
+    const reader = new DatabaseSync(path0);
+    const count = () => (reader.prepare("SELECT COUNT(*) AS n FROM session_events WHERE session_id = ?").get(one.id) as { n: number }).n;
+    const pending = writer.append(one.id, events(1, 1, one.createdAt), SUMMARY);
+    const later = writer.append(one.id, events(2, 1, one.createdAt), SUMMARY);
+    expect(count()).toBe(0);
+    writer.commitPending();
+    expect(count()).toBe(2);
+    await Promise.all([pending, later]);
+    reader.close();
+    await writer.close();
 
     // Queued, then the store closes in the same turn: the append is committed, not dropped.
     const path = join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite");
