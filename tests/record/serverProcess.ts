@@ -2,8 +2,15 @@
 // DATA_DIR, so a test can kill it (SIGKILL) and start it again on the same data.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+
+/** Servers still running; killed after the importing test file's tests, so a failed test leaves none behind. */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill("SIGKILL");
+});
 
 export interface ServerProcess {
   url: string;
@@ -34,7 +41,13 @@ export async function startServerProcess(options: { port: number; dataDir: strin
   });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  running.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${options.port}`;
   const started = Date.now();
   for (;;) {
