@@ -15,6 +15,7 @@ import type {
 } from "../../shared/protocol/index.ts";
 // The zod-free modules, not the protocol's index: a phone loads this file without zod.
 import { ROOM_NAME } from "../../shared/protocol/joinInput.ts";
+import { SessionState } from "../../shared/protocol/sessionSchema.ts";
 import { HOST_REPLACED_CLOSE_CODE, KICKED_CLOSE_CODE, REFUSALS, parseJoinError, refusal } from "../../shared/protocol/refusals.ts";
 import { MINE_MESSAGE, OWN_SEAT_MESSAGE } from "../../shared/protocol/stateTypes.ts";
 import { OwnSeatTracker } from "../state/ownSeat.ts";
@@ -46,6 +47,13 @@ function toRefusal(error: unknown): Refusal {
   if (e?.name === "rejected" && typeof reason?.code === "string" && reason.code in REFUSALS) return reason as Refusal;
   return refusal("internal/error", { details: e?.message ?? String(error) });
 }
+
+/**
+ * The state's own schema class, given to every join: the SDK then asks the server to skip the
+ * schema reflection it would otherwise send with each join (about 2.1 KB, a phone's largest
+ * single frame before the reveal) and decodes into these classes instead of building its own.
+ */
+const STATE_CLASS = SessionState as unknown as new () => SessionStateView;
 
 export class SessionConnection {
   readonly room: Room<SessionStateView>;
@@ -105,7 +113,7 @@ export class SessionConnection {
 
   static async create(options: CreateOptions): Promise<Result<SessionConnection>> {
     try {
-      const room = await getClient().create<SessionStateView>(ROOM_NAME, options);
+      const room = await getClient().create<SessionStateView>(ROOM_NAME, options, STATE_CLASS);
       return { ok: true, value: await SessionConnection.open(room, "host") };
     } catch (error) {
       return { ok: false, refusal: parseJoinError(error) };
@@ -114,7 +122,7 @@ export class SessionConnection {
 
   static async join(code: string, options: JoinOptions): Promise<Result<SessionConnection>> {
     try {
-      const room = await getClient().joinById<SessionStateView>(code.trim().toUpperCase(), options);
+      const room = await getClient().joinById<SessionStateView>(code.trim().toUpperCase(), options, STATE_CLASS);
       const seat: SeatKind = options.as;
       return { ok: true, value: await SessionConnection.open(room, seat) };
     } catch (error) {
@@ -127,7 +135,7 @@ export class SessionConnection {
     // Right after a reload the server may not have noticed the old socket closing yet: retry briefly.
     for (let attempt = 0; attempt < RECONNECT_ATTEMPTS; attempt++) {
       try {
-        const room = await getClient().reconnect<SessionStateView>(token);
+        const room = await getClient().reconnect<SessionStateView>(token, STATE_CLASS);
         return await SessionConnection.open(room, seatKind);
       } catch {
         await new Promise((resolve) => setTimeout(resolve, RECONNECT_RETRY_MS));

@@ -37,6 +37,13 @@ function logRequests(page: Page): string[] {
   return urls;
 }
 
+/** Every WebSocket frame the page receives from now on. */
+function logFramesReceived(page: Page): Buffer[] {
+  const frames: Buffer[] = [];
+  page.on("websocket", (ws) => ws.on("framereceived", (frame) => frames.push(Buffer.from(frame.payload))));
+  return frames;
+}
+
 /** The host moves on until the session shows `phase` (a phase with nothing to show may be skipped). */
 async function advanceTo(host: Page, phase: string): Promise<void> {
   for (let step = 0; step < 10; step++) {
@@ -73,6 +80,7 @@ describe("phones without the board engine", () => {
     const hostRequests = logRequests(host);
     const anaRequests = logRequests(ana);
     const betoRequests = logRequests(beto);
+    const anaFrames = logFramesReceived(ana);
     onTestFailed(async () => {
       for (const [name, page] of [["host", host], ["ana", ana], ["beto", beto]] as const) await room.shot(page, `failure-${name}`).catch(() => undefined);
     });
@@ -126,6 +134,10 @@ describe("phones without the board engine", () => {
     expect(ranked.every((n) => n > 0)).toBe(true);
     expect([...ranked].sort((a, b) => b - a)).toEqual(ranked);
     await ana.locator(".why-list .why-line").first().waitFor();
+    // The phone joined with the state's schema class: no frame carried the schema reflection (which
+    // names every field; the state itself never does), the 2.1 KB a join would otherwise cost.
+    expect(anaFrames.length).toBeGreaterThan(10);
+    expect(anaFrames.filter((frame) => frame.includes("endorsementsPerStudent"))).toEqual([]);
     expect(await beto.locator('.phone-meter[data-indicator="homicides"] .meter-label').textContent()).toContain("Homicidios");
     expect(await beto.getByRole("heading", { name: "El país tras esta ronda" }).count()).toBe(1);
     for (const page of [ana, beto]) expect(await getSeriousViolations(page)).toEqual([]);
