@@ -30,6 +30,8 @@ export class SqliteSessionStore implements SessionStore {
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   private pendingAppends: PendingAppend[] = [];
+  /** Each session's summary as this store last wrote it (see writeAppend). */
+  private readonly summaryOnDisk = new Map<string, string>();
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -73,8 +75,9 @@ export class SqliteSessionStore implements SessionStore {
         for (const append of batch) {
           this.db.exec("SAVEPOINT append_one");
           try {
-            this.writeAppend(append);
+            const written = this.writeAppend(append);
             this.db.exec("RELEASE append_one");
+            this.summaryOnDisk.set(append.id, written);
             outcomes.push(null);
           } catch (error) {
             this.db.exec("ROLLBACK TO append_one; RELEASE append_one");
@@ -84,22 +87,35 @@ export class SqliteSessionStore implements SessionStore {
       });
       this.appendCommits += 1;
     } catch (error) {
-      for (const append of batch) append.reject(error);
+      for (const append of batch) {
+        this.summaryOnDisk.delete(append.id);
+        append.reject(error);
+      }
       return;
     }
     batch.forEach((append, i) => (outcomes[i] === null ? append.resolve() : append.reject(outcomes[i])));
   }
 
-  private writeAppend({ id, events, summary }: PendingAppend): void {
+  /**
+   * Inserts the events, and updates the session's summary row when the summary changed (a phase,
+   * a round, a seat). Most appends are student actions that change no summary, and SQLite rewrites
+   * a whole row on update, the session's scenario JSON (tens of KB) included; the heartbeat
+   * (`touch`) keeps `alive_at` current meanwhile. Returns the summary now on disk.
+   */
+  private writeAppend({ id, events, summary }: PendingAppend): string {
     const insert = this.statement("INSERT INTO session_events (session_id, seq, at, entry) VALUES (?, ?, ?, ?)");
     let last = 0;
     for (const e of events) {
       insert.run(id, e.seq, e.at, JSON.stringify(e.entry));
       last = Math.max(last, e.at);
     }
-    this.statement(
-      "UPDATE sessions SET phase = ?, round = ?, total_rounds = ?, students = ?, rounds_played = ?, alive_at = MAX(alive_at, ?) WHERE id = ?",
-    ).run(summary.phase, summary.round, summary.totalRounds, summary.students, summary.roundsPlayed, last, id);
+    const written = `${summary.phase} ${summary.round} ${summary.totalRounds} ${summary.students} ${summary.roundsPlayed}`;
+    if (this.summaryOnDisk.get(id) !== written) {
+      this.statement(
+        "UPDATE sessions SET phase = ?, round = ?, total_rounds = ?, students = ?, rounds_played = ?, alive_at = MAX(alive_at, ?) WHERE id = ?",
+      ).run(summary.phase, summary.round, summary.totalRounds, summary.students, summary.roundsPlayed, last, id);
+    }
+    return written;
   }
 
   /** A prepared statement, compiled once per store (they are reused on every append). */
@@ -121,10 +137,12 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async markEnded(id: string, at: number): Promise<void> {
+    this.summaryOnDisk.delete(id);
     this.db.prepare("UPDATE sessions SET ended_at = ?, alive_at = MAX(alive_at, ?) WHERE id = ? AND ended_at IS NULL").run(at, at, id);
   }
 
   async claim(id: string, aliveAt: number, at: number): Promise<boolean> {
+    this.summaryOnDisk.delete(id);
     const result = this.db.prepare("UPDATE sessions SET alive_at = ?, held = 1 WHERE id = ? AND alive_at = ? AND ended_at IS NULL").run(at, id, aliveAt);
     return Number(result.changes) === 1;
   }
@@ -134,6 +152,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async release(id: string, at: number): Promise<void> {
+    this.summaryOnDisk.delete(id);
     this.db.prepare("UPDATE sessions SET held = 0, alive_at = MAX(alive_at, ?) WHERE id = ? AND ended_at IS NULL").run(at, id);
   }
 
@@ -162,6 +181,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<boolean> {
+    this.summaryOnDisk.delete(id);
     const result = this.db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
     return Number(result.changes) > 0;
   }

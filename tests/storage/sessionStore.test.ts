@@ -228,6 +228,29 @@ describe("SQLite session store: group commit", () => {
   });
 });
 
+describe("SQLite session store: summary writes", () => {
+  it("rewrites a session's row only when its summary changed, and never trusts a summary that was rolled back", async () => {
+    const store = new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite"));
+    await store.init();
+    const record = newRecord();
+    await store.create(record, SUMMARY);
+    const propose = { ...SUMMARY, phase: "propose" as const, round: 1 };
+    await store.append(record.id, events(1, 1, record.createdAt + 10), propose);
+    expect((await store.get(record.id))?.aliveAt).toBe(record.createdAt + 10);
+    // Student actions in the same phase: journaled, the row (and its heartbeat time) left alone.
+    await store.append(record.id, events(2, 1, record.createdAt + 20), propose);
+    expect((await store.events(record.id)).map((e) => e.seq)).toEqual([1, 2]);
+    expect((await store.get(record.id))?.aliveAt).toBe(record.createdAt + 10);
+    // A failed append's summary is rolled back, so the next append with that summary writes it.
+    const debate = { ...propose, phase: "debate" as const };
+    await expect(store.append(record.id, events(1, 1, record.createdAt + 30), debate)).rejects.toThrow();
+    expect((await store.get(record.id))?.summary.phase).toBe("propose");
+    await store.append(record.id, events(3, 1, record.createdAt + 40), debate);
+    expect(await store.get(record.id)).toMatchObject({ summary: debate, aliveAt: record.createdAt + 40 });
+    await store.close();
+  });
+});
+
 const pgBin = findPostgresBin();
 if (!pgBin) {
   describe("PostgreSQL session store", () => {
