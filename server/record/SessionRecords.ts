@@ -74,6 +74,11 @@ export class LiveRecord {
     });
   }
 
+  /** Resolves once this session's journal writes so far are committed (or failed); never rejects. */
+  whenCommitted(): Promise<void> {
+    return this.owner.store.whenCommitted(this.id);
+  }
+
   /** Waits until every write so far is in the store. */
   flush(): Promise<void> {
     return this.chain;

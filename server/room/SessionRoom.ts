@@ -141,7 +141,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
             if (ctx.id === undefined) client.send(REFUSED_MESSAGE, result);
             return ctx.reject(result);
           }
-          return result;
+          // The reply ("your vote is saved") leaves once the action is in the session record: the
+          // journal commits a turn's writes together, within the same turn of the event loop.
+          return this.record ? this.record.whenCommitted().then(() => result) : result;
         }),
       ]),
     ),

@@ -86,6 +86,8 @@ export interface SessionStore {
    * commit them together has it; the others commit each append as it is made).
    */
   commitPending?(): void;
+  /** Resolves once this session's appends made so far are committed (or have failed); never rejects. */
+  whenCommitted(id: string): Promise<void>;
   /** Heartbeat: these sessions are still held by a running process at `at`. */
   touch(ids: readonly string[], at: number): Promise<void>;
   markEnded(id: string, at: number): Promise<void>;

@@ -41,6 +41,10 @@ export class PostgresSessionStore implements SessionStore {
     return appended;
   }
 
+  whenCommitted(id: string): Promise<void> {
+    return this.lastAppend.get(id) ?? Promise.resolve();
+  }
+
   private async appendNow(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
     await this.inTransaction(async (client) => {
       let last = 0;

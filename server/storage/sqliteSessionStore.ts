@@ -30,6 +30,9 @@ export class SqliteSessionStore implements SessionStore {
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   private pendingAppends: PendingAppend[] = [];
+  /** Settles when the queued appends are committed (see whenCommitted). */
+  private batchCommitted: Promise<void> = Promise.resolve();
+  private settleBatch: () => void = () => undefined;
   /** Each session's summary as this store last wrote it (see writeAppend). */
   private readonly summaryOnDisk = new Map<string, string>();
 
@@ -55,9 +58,17 @@ export class SqliteSessionStore implements SessionStore {
 
   append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      if (this.pendingAppends.length === 0) setImmediate(() => this.commitPending());
+      if (this.pendingAppends.length === 0) {
+        this.batchCommitted = new Promise<void>((settle) => (this.settleBatch = settle));
+        setImmediate(() => this.commitPending());
+      }
       this.pendingAppends.push({ id, events, summary, resolve, reject });
     });
+  }
+
+  /** Resolves once the appends queued so far (this session's among them) are committed or failed. */
+  whenCommitted(_id: string): Promise<void> {
+    return this.pendingAppends.length === 0 ? Promise.resolve() : this.batchCommitted;
   }
 
   /** Commits every queued append in one transaction, each in its own savepoint. */
@@ -65,6 +76,15 @@ export class SqliteSessionStore implements SessionStore {
     const batch = this.pendingAppends;
     this.pendingAppends = [];
     if (batch.length === 0) return;
+    const settleBatch = this.settleBatch;
+    try {
+      this.commitBatch(batch);
+    } finally {
+      settleBatch();
+    }
+  }
+
+  private commitBatch(batch: PendingAppend[]): void {
     if (!this.db.isOpen) {
       for (const append of batch) append.reject(new Error("the session store is closed"));
       return;

@@ -112,6 +112,20 @@ function storageSuite(name: string, open: () => Promise<SessionStore>) {
       expect((await store.get(record.id))?.summary.phase).toBe("results");
     });
 
+    it("whenCommitted resolves once the session's appends so far are committed, and at once when there are none", async () => {
+      const record = newRecord();
+      await store.create(record, SUMMARY);
+      await store.whenCommitted(record.id);
+      const appended = store.append(record.id, events(1, 2, record.createdAt), SUMMARY);
+      await store.whenCommitted(record.id);
+      expect((await store.events(record.id)).map((e) => e.seq)).toEqual([1, 2]);
+      await appended;
+      // A failed append settles it too (it never rejects).
+      const failed = store.append(record.id, events(1, 1, record.createdAt), SUMMARY).catch(() => "failed");
+      await store.whenCommitted(record.id);
+      expect(await failed).toBe("failed");
+    });
+
     it("lists live sessions, ends them, and keeps the first end time", async () => {
       const a = newRecord();
       const b = newRecord();
