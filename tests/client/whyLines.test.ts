@@ -6,23 +6,12 @@ import { getHomicideStorySize, getWhyLines } from "../../client/viewModels/whyLi
 import type { EffectSnapshot } from "../../client/state/snapshot.ts";
 import { decodeEffect, encodeEffect, WordIndex } from "../../shared/protocol/wireCodec.ts";
 import { selectSentEffects, WHY_LINES_SENT } from "../../shared/protocol/whyEffects.ts";
-import { summariseEffects } from "../../shared/rules/effects.ts";
-import { getHistoricalPath, getSinglePolicyPath, playPath } from "../../shared/rules/playPath.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
+import { getRoundEffects } from "../support/roundEffects.ts";
 
 const scenario = loadDefaultScenario();
 
-/** Each round's effects as the server sends them (merged per indicator, region and cause). */
-function roundsOf(path: ReturnType<typeof getHistoricalPath>, seed: number): EffectSnapshot[][] {
-  const record = playPath(scenario, path, { seed, keepEffects: true });
-  return scenario.rounds.map((_, i) => {
-    const years = new Set(record.years.filter((y) => y.round === i + 1).map((y) => y.year));
-    return summariseEffects(record.effects.filter((e) => years.has(e.year))).map((e) => ({ ...e, region: e.region ?? "" }));
-  });
-}
-
-const paths = [getHistoricalPath(scenario), ...scenario.policies.map((p) => getSinglePolicyPath(scenario, p.id))];
-const rounds = paths.flatMap((path, i) => [1].flatMap((seed) => roundsOf(path, seed * 100 + i)));
+const rounds = getRoundEffects([1]);
 
 describe("why lines", () => {
   it.each([6, 5])("with %i lines, the largest homicide effects of every round are always shown, first", (limit) => {

@@ -3,27 +3,16 @@
 // word the same lines on every view as every effect at full precision would, over every round of
 // the historical and single-policy paths.
 import { describe, expect, it } from "vitest";
-import type { EffectSnapshot } from "../../client/state/snapshot.ts";
 import { getWhyLines, type WhyLine } from "../../client/viewModels/whyLines.ts";
 import { decodeEffect, encodeEffect, WordIndex } from "../../shared/protocol/wireCodec.ts";
 import { WHY_LINES_SENT } from "../../shared/protocol/whyEffects.ts";
 import { toSentEffects } from "../../server/session/roundResolution.ts";
-import { summariseEffects } from "../../shared/rules/effects.ts";
-import { getHistoricalPath, getSinglePolicyPath, playPath } from "../../shared/rules/playPath.ts";
 import { loadDefaultScenario } from "../support/defaultScenario.ts";
+import { getRoundEffects } from "../support/roundEffects.ts";
 
 const scenario = loadDefaultScenario();
 
-function roundsOf(path: ReturnType<typeof getHistoricalPath>, seed: number): EffectSnapshot[][] {
-  const record = playPath(scenario, path, { seed, keepEffects: true });
-  return scenario.rounds.map((_, i) => {
-    const years = new Set(record.years.filter((y) => y.round === i + 1).map((y) => y.year));
-    return summariseEffects(record.effects.filter((e) => years.has(e.year))).map((e) => ({ ...e, region: e.region ?? "" }));
-  });
-}
-
-const paths = [getHistoricalPath(scenario), ...scenario.policies.map((p) => getSinglePolicyPath(scenario, p.id))];
-const rounds = paths.flatMap((path, i) => [1, 2].flatMap((seed) => roundsOf(path, seed * 100 + i)));
+const rounds = getRoundEffects([1, 2]);
 /** What a line shows (its weight is only how it ranks). */
 const shown = (w: WhyLine) => ({ indicator: w.indicator, regionName: w.regionName, deltaText: w.deltaText, tone: w.tone, text: w.text, citations: w.citations, isHomicideStory: w.isHomicideStory });
 
