@@ -14,7 +14,6 @@ import { NEW_SESSION_COLUMNS, SCHEMA_SQL, getNewSessionValues, toJournalEvent, t
 
 export const SQLITE_FILE_NAME = "sessions.sqlite";
 
-
 interface PendingAppend {
   id: string;
   events: readonly JournalEvent[];
