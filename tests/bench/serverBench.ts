@@ -62,6 +62,7 @@ const config: BenchConfig = {
   workers: options.workers ?? defaultWorkers(totalStudents),
   withArguments: options.withArguments,
   spreadMs: options.spreadMs,
+  decodeAll: options.decodeAll,
   pinning,
   policies: scenario.policies.map((p) => p.id),
   endorsementsPerStudent: scenario.settings.endorsementsPerStudent,
@@ -81,7 +82,8 @@ const where = !pinning.taskset
     : `server on CPU ${pinning.serverCpus}, clients on CPU ${pinning.clientCpus}`;
 const header =
   `Server benchmark: ${options.sessions} session(s) × ${options.studentsPerSession} students, ${options.rounds} round(s), ` +
-  `${options.withArguments ? "with" : "without"} arguments · ${options.runs} run(s)${options.runs > 1 ? " (medians)" : ""} · ${where}, ${config.workers} client processes`;
+  `${options.withArguments ? "with" : "without"} arguments · ${options.runs} run(s)${options.runs > 1 ? " (medians)" : ""} · ${where}, ${config.workers} client processes` +
+  (options.decodeAll ? ", every client decoding" : ", one client per session in each process decoding and timed");
 log(header);
 
 const targets: TargetName[] = options.redis ? ["product"] : options.only ? [options.only] : ["product", "baseline"];
@@ -111,6 +113,7 @@ const report = buildReport(
     runs: options.runs,
     withArguments: options.withArguments,
     spreadMs: options.spreadMs,
+    decodeAll: options.decodeAll,
     redis: options.redis,
     workers: config.workers,
     pinning,

@@ -6,12 +6,12 @@ import { actionDelayMs } from "./targets.ts";
 
 describe("bench:server options", () => {
   it("reads SESSIONS STUDENTS with two rounds, one run, arguments on by default", () => {
-    expect(parseBenchArgs(["5", "40"])).toMatchObject({ sessions: 5, studentsPerSession: 40, rounds: 2, runs: 1, withArguments: true, json: false, spreadMs: 1000 });
+    expect(parseBenchArgs(["5", "40"])).toMatchObject({ sessions: 5, studentsPerSession: 40, rounds: 2, runs: 1, withArguments: true, json: false, spreadMs: 1000, decodeAll: false });
   });
 
   it("reads ROUNDS and every flag", () => {
-    const options = parseBenchArgs(["1", "1000", "3", "--runs", "3", "--workers", "4", "--no-arguments", "--json", "--only", "baseline", "--spread-ms", "0"]);
-    expect(options).toMatchObject({ sessions: 1, studentsPerSession: 1000, rounds: 3, runs: 3, workers: 4, withArguments: false, json: true, only: "baseline", spreadMs: 0 });
+    const options = parseBenchArgs(["1", "1000", "3", "--runs", "3", "--workers", "4", "--no-arguments", "--json", "--only", "baseline", "--spread-ms", "0", "--decode-all"]);
+    expect(options).toMatchObject({ sessions: 1, studentsPerSession: 1000, rounds: 3, runs: 3, workers: 4, withArguments: false, json: true, only: "baseline", spreadMs: 0, decodeAll: true });
   });
 
   it("refuses bad input with a message naming the argument", () => {

@@ -20,6 +20,8 @@ export interface BenchConfig {
   policies: string[];
   endorsementsPerStudent: number;
   votePoints: number;
+  /** Every client decodes its own patches and is timed (else shared decoding: loadWorker.ts). */
+  decodeAll: boolean;
   /** Redis mode: the product runs as two processes sharing sessions through this Redis server (null: one process). */
   redisUrl: string | null;
 }
@@ -56,7 +58,9 @@ export interface TargetRun {
   expectedFinished: number;
   errorCount: number;
   errors: Record<string, number>;
-  /** Actions whose state change was seen, of the number the students should have made. */
+  /** Students whose actions were timed: all with --decode-all, else one per session in each client process. */
+  studentsTimed: number;
+  /** Actions whose state change was seen, of the number the timed students should have made. */
   actionsTimed: number;
   actionsExpected: number;
   latencyMs: LatencySummary;
@@ -159,6 +163,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         withArguments: config.withArguments,
         spreadMs: config.spreadMs,
         finalPhase: "debrief",
+        decodeAll: config.decodeAll,
       });
     }
 
@@ -318,6 +323,7 @@ export function summariseRun(raw: RawRun): TargetRun {
   const perStudentRound = Math.max(1, raw.joinedCount) * config.rounds;
   const byPhase = Object.fromEntries(Object.entries(studentBytes).map(([phase, bytes]) => [phase, bytes / perStudentRound]));
   const held = results.reduce((n, r) => n + r.held, 0);
+  const studentsTimed = results.reduce((n, r) => n + r.timedStudents, 0);
   const finished = results.reduce((n, r) => n + r.finished, 0);
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
   const { idle, afterCreate, afterJoin, peakRss } = raw.memory;
@@ -330,8 +336,9 @@ export function summariseRun(raw: RawRun): TargetRun {
     expectedFinished: students + config.sessions,
     errorCount,
     errors,
+    studentsTimed,
     actionsTimed: all.length,
-    actionsExpected: students * config.rounds * actionsPerStudentRound(config),
+    actionsExpected: studentsTimed * config.rounds * actionsPerStudentRound(config),
     latencyMs: summarise(all),
     latencyByKind: { propose: summarise(latencies.propose), endorse: summarise(latencies.endorse), vote: summarise(latencies.vote) },
     bytesPerStudentRound: Object.values(byPhase).reduce((a, b) => a + b, 0),

@@ -23,6 +23,8 @@ export interface WorkerInit {
   spreadMs: number;
   /** Phase that ends a session for the clients. */
   finalPhase: string;
+  /** Every student decodes its own patches and is timed (else one per room in each worker: loadWorker.ts). */
+  decodeAll: boolean;
 }
 
 /** Create the hosts' rooms of these sessions. */
@@ -73,6 +75,8 @@ export interface WorkerResult {
   /** Data frames the students received (state patches, replies, messages), summed. */
   studentFrames: number;
   students: number;
+  /** Students whose actions were timed (they decoded their own patches). */
+  timedStudents: number;
   hosts: number;
   /** Students still connected when play ended. */
   held: number;

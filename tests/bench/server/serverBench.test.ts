@@ -14,17 +14,21 @@ function runBench(args: string[]) {
 }
 
 describe("bench:server", () => {
-  it("measures the product and the baseline with every client held and every action seen in a patch", () => {
+  it("measures the product and the baseline with every client held and every timed action seen in a patch", () => {
     const result = runBench(["1", "3", "1", "--json", "--spread-ms", "200"]);
     expect(result.status, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
     const { product, baseline } = report.runs[0]!;
     for (const run of [product!, baseline!]) {
+      // Every student, timed or reading its worker's timed student's state, plays to the end.
       expect(run.held).toBe(3);
+      expect(run.finished).toBe(run.expectedFinished);
       expect(run.errorCount).toBe(0);
-      // Each student: propose, endorse both others' arguments, vote.
-      expect(run.actionsExpected).toBe(12);
-      expect(run.actionsTimed).toBe(12);
+      // Two workers: students 0 and 2 in one (0 timed, 2 reads its state), student 1 alone in the other.
+      expect(run.studentsTimed).toBe(2);
+      // Each timed student: propose, endorse both others' arguments, vote.
+      expect(run.actionsExpected).toBe(8);
+      expect(run.actionsTimed).toBe(8);
       expect(run.latencyMs.p50).toBeGreaterThan(0);
       expect(run.latencyMs.p99).toBeGreaterThanOrEqual(run.latencyMs.p50);
       expect(run.bytesPerStudentRoundByPhase.join).toBeGreaterThan(0);
@@ -41,6 +45,16 @@ describe("bench:server", () => {
     expect(product!.bytesPerStudentRoundByPhase.resolve!).toBeGreaterThan(product!.bytesPerStudentRoundByPhase.vote!);
     expect(report.ratios.bytesPerStudentRound).toBeGreaterThan(1);
     expect(report.medians.product!.latencyP95Ms).toBe(product!.latencyMs.p95);
+  }, 180_000);
+
+  it("--decode-all decodes and times every student", () => {
+    const result = runBench(["1", "3", "1", "--json", "--spread-ms", "200", "--only", "product", "--decode-all"]);
+    expect(result.status, result.stderr).toBe(0);
+    const product = (JSON.parse(result.stdout) as Report).runs[0]!.product!;
+    expect(product.errorCount).toBe(0);
+    expect(product.studentsTimed).toBe(3);
+    expect(product.actionsExpected).toBe(12);
+    expect(product.actionsTimed).toBe(12);
   }, 180_000);
 
   it.skipIf(!hasRedisServer)("--redis spreads the sessions over two processes sharing them through Redis and prints each one's share", () => {
