@@ -62,7 +62,7 @@ const config: BenchConfig = {
   workers: options.workers ?? defaultWorkers(totalStudents),
   withArguments: options.withArguments,
   spreadMs: options.spreadMs,
-  decodeAll: options.decodeAll,
+  timed: options.timed,
   pinning,
   policies: scenario.policies.map((p) => p.id),
   endorsementsPerStudent: scenario.settings.endorsementsPerStudent,
@@ -83,7 +83,7 @@ const where = !pinning.taskset
 const header =
   `Server benchmark: ${options.sessions} session(s) × ${options.studentsPerSession} students, ${options.rounds} round(s), ` +
   `${options.withArguments ? "with" : "without"} arguments · ${options.runs} run(s)${options.runs > 1 ? " (medians)" : ""} · ${where}, ${config.workers} client processes` +
-  (options.decodeAll ? ", every client decoding" : ", one client per session in each process decoding and timed");
+  `, ${options.timed >= totalStudents ? "every student" : `≥ ${options.timed} students`} decoding and timed`;
 log(header);
 
 const targets: TargetName[] = options.redis ? ["product"] : options.only ? [options.only] : ["product", "baseline"];
@@ -113,7 +113,7 @@ const report = buildReport(
     runs: options.runs,
     withArguments: options.withArguments,
     spreadMs: options.spreadMs,
-    decodeAll: options.decodeAll,
+    timed: options.timed,
     redis: options.redis,
     workers: config.workers,
     pinning,

@@ -1,17 +1,18 @@
 // Command-line options of the server benchmark: defaults, flags, and clear refusals of bad input.
 import { describe, expect, it } from "vitest";
 import { defaultWorkers, parseBenchArgs } from "./benchOptions.ts";
+import { timedPerSession } from "./benchRun.ts";
 import { choosePinning } from "./serverProcess.ts";
 import { actionDelayMs } from "./targets.ts";
 
 describe("bench:server options", () => {
   it("reads SESSIONS STUDENTS with two rounds, one run, arguments on by default", () => {
-    expect(parseBenchArgs(["5", "40"])).toMatchObject({ sessions: 5, studentsPerSession: 40, rounds: 2, runs: 1, withArguments: true, json: false, spreadMs: 1000, decodeAll: false });
+    expect(parseBenchArgs(["5", "40"])).toMatchObject({ sessions: 5, studentsPerSession: 40, rounds: 2, runs: 1, withArguments: true, json: false, spreadMs: 1000, timed: 400 });
   });
 
   it("reads ROUNDS and every flag", () => {
-    const options = parseBenchArgs(["1", "1000", "3", "--runs", "3", "--workers", "4", "--no-arguments", "--json", "--only", "baseline", "--spread-ms", "0", "--decode-all"]);
-    expect(options).toMatchObject({ sessions: 1, studentsPerSession: 1000, rounds: 3, runs: 3, workers: 4, withArguments: false, json: true, only: "baseline", spreadMs: 0, decodeAll: true });
+    const options = parseBenchArgs(["1", "1000", "3", "--runs", "3", "--workers", "4", "--no-arguments", "--json", "--only", "baseline", "--spread-ms", "0", "--timed", "50"]);
+    expect(options).toMatchObject({ sessions: 1, studentsPerSession: 1000, rounds: 3, runs: 3, workers: 4, withArguments: false, json: true, only: "baseline", spreadMs: 0, timed: 50 });
   });
 
   it("refuses bad input with a message naming the argument", () => {
@@ -54,5 +55,15 @@ describe("bench:server options", () => {
     const tickOffsets = new Set(delays.map((d) => Math.floor((d % 50) / 5)));
     expect(tickOffsets.size).toBe(10);
     expect(actionDelayMs(7, 1, 1000)).not.toBe(actionDelayMs(7, 0, 1000));
+  });
+
+  it("times at least --timed students, every student of a smaller run, and at least one per session in each worker", () => {
+    // 1 × 40 over 2 workers: 20 per worker, all 40 timed.
+    expect(timedPerSession({ sessions: 1, studentsPerSession: 40, timed: 400 }, 2)).toBe(20);
+    // An assembly of 1,000 over 4 workers: 100 per worker, 400 timed.
+    expect(timedPerSession({ sessions: 1, studentsPerSession: 1000, timed: 400 }, 4)).toBe(100);
+    // 250 × 40 over 8 workers: one per session in each worker (2,000 timed).
+    expect(timedPerSession({ sessions: 250, studentsPerSession: 40, timed: 400 }, 8)).toBe(1);
+    expect(timedPerSession({ sessions: 1, studentsPerSession: 3, timed: 1 }, 2)).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { MAX_PLAYERS_LIMIT } from "../../../shared/protocol/options.ts";
 
-export const USAGE = `usage: npm run bench:server -- SESSIONS STUDENTS [ROUNDS] [--runs N] [--workers N] [--spread-ms N] [--no-arguments] [--only product|baseline] [--decode-all] [--redis] [--json]
+export const USAGE = `usage: npm run bench:server -- SESSIONS STUDENTS [ROUNDS] [--runs N] [--workers N] [--spread-ms N] [--no-arguments] [--only product|baseline] [--timed N] [--redis] [--json]
   SESSIONS      sessions played at the same time (≥ 1)
   STUDENTS      students per session (1–${MAX_PLAYERS_LIMIT})
   ROUNDS        rounds per session (default 2)
@@ -12,8 +12,8 @@ export const USAGE = `usage: npm run bench:server -- SESSIONS STUDENTS [ROUNDS] 
   --spread-ms N students act within N ms of a phase opening, spread evenly (default 1000)
   --no-arguments  propose without an argument (so nothing to endorse)
   --only T      measure only the product or only the baseline
-  --decode-all  every client decodes its own patches and is timed; by default one student per session in each
-                client process decodes and is timed, and the session's others there act on its state (their own
+  --timed N     at least N students (default 400; all if fewer) decode their own patches and are timed, at least one
+                per session in each client process; the session's others there act on that one's state (their own
                 bytes and frames are still received and counted), so the clients' core measures the server, not itself
   --redis       run the product as two processes sharing sessions through a throwaway redis-server (README: several processes),
                 spread the sessions over both and print each one's share and the combined capacity (product only)
@@ -37,7 +37,7 @@ export const BenchOptionsSchema = z.strictObject({
   spreadMs: z.coerce.number({ error: "--spread-ms must be a number" }).int("--spread-ms must be a whole number").min(0).max(60_000).default(1000),
   withArguments: z.boolean().default(true),
   only: z.enum(["product", "baseline"], { error: "--only takes product or baseline" }).optional(),
-  decodeAll: z.boolean().default(false),
+  timed: Count("--timed").default(400),
   redis: z.boolean().default(false),
   json: z.boolean().default(false),
 }).refine((o) => !(o.redis && o.only === "baseline"), { message: "--redis runs the product only (the baseline has no Redis mode)" });
@@ -47,13 +47,12 @@ export type BenchOptions = z.output<typeof BenchOptionsSchema>;
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const positional: string[] = [];
   const raw: Record<string, unknown> = {};
-  const valueFlags: Record<string, string> = { "--runs": "runs", "--workers": "workers", "--spread-ms": "spreadMs", "--only": "only" };
+  const valueFlags: Record<string, string> = { "--runs": "runs", "--workers": "workers", "--spread-ms": "spreadMs", "--only": "only", "--timed": "timed" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--json") raw.json = true;
     else if (arg === "--no-arguments") raw.withArguments = false;
     else if (arg === "--redis") raw.redis = true;
-    else if (arg === "--decode-all") raw.decodeAll = true;
     else if (arg in valueFlags) {
       const value = argv[++i];
       if (value === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);

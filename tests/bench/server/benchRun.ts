@@ -20,8 +20,8 @@ export interface BenchConfig {
   policies: string[];
   endorsementsPerStudent: number;
   votePoints: number;
-  /** Every client decodes its own patches and is timed (else shared decoding: loadWorker.ts). */
-  decodeAll: boolean;
+  /** At least this many students decode their own patches and are timed; the others share a timed one's state (loadWorker.ts). */
+  timed: number;
   /** Redis mode: the product runs as two processes sharing sessions through this Redis server (null: one process). */
   redisUrl: string | null;
 }
@@ -58,7 +58,7 @@ export interface TargetRun {
   expectedFinished: number;
   errorCount: number;
   errors: Record<string, number>;
-  /** Students whose actions were timed: all with --decode-all, else one per session in each client process. */
+  /** Students whose actions were timed (timedPerSession). */
   studentsTimed: number;
   /** Actions whose state change was seen, of the number the timed students should have made. */
   actionsTimed: number;
@@ -100,6 +100,15 @@ export interface TargetRun {
 export function benchTimers(config: BenchConfig): Record<string, number> {
   const act = Math.ceil(config.spreadMs / 1000) + Math.max(10, Math.ceil(config.studentsPerSession / 20));
   return { briefing: 0.5, propose: act, debate: act, vote: act, resolve: 1, results: 0.5 };
+}
+
+/**
+ * Timed students per session in each of `workers` load processes: enough for `config.timed` in all
+ * (or every student), and at least one, which reads the patches for the session's others there.
+ */
+export function timedPerSession(config: Pick<BenchConfig, "sessions" | "studentsPerSession" | "timed">, workers: number): number {
+  const wanted = Math.min(config.timed, config.sessions * config.studentsPerSession);
+  return Math.max(1, Math.ceil(wanted / (config.sessions * workers)));
 }
 
 function summarise(samples: number[]): LatencySummary {
@@ -163,7 +172,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         withArguments: config.withArguments,
         spreadMs: config.spreadMs,
         finalPhase: "debrief",
-        decodeAll: config.decodeAll,
+        timedPerSession: timedPerSession(config, W),
       });
     }
 

@@ -23,8 +23,8 @@ export interface WorkerInit {
   spreadMs: number;
   /** Phase that ends a session for the clients. */
   finalPhase: string;
-  /** Every student decodes its own patches and is timed (else one per room in each worker: loadWorker.ts). */
-  decodeAll: boolean;
+  /** Students of each room in this worker who decode their own patches and are timed (≥ 1; the others share: loadWorker.ts). */
+  timedPerSession: number;
 }
 
 /** Create the hosts' rooms of these sessions. */

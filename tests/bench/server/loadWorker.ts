@@ -2,10 +2,10 @@
 // holds its share of hosts and students as real @colyseus/sdk clients, plays the sessions when told,
 // and reports latencies, received bytes and errors to the parent over IPC.
 //
-// Shared decoding (the default; `--decode-all` turns it off): a room's students receive the same
-// patch bytes (the product gives students no StateView; the baseline has none), so in each worker
-// one student per room, the room's *timed* student, decodes every patch and the others read its
-// state instead of decoding the same bytes again. Those others still hold their own socket, receive
+// Shared decoding: a room's students receive the same patch bytes (the product gives students no
+// StateView; the baseline has none), so in each worker only the first `timedPerSession` students of
+// a room (at least one: its *timed* students) decode every patch, and the others read the first
+// one's state instead of decoding the same bytes again. Those others still hold their own socket, receive
 // and count every frame, and make every action; only the timed students' latencies are sampled. Why:
 // one core of clients decoding 10,000 copies of every patch saturates long before the server does,
 // and the benchmark then measures its own backlog (at 250 × 40 the clients' event loop lagged 1.9 s
@@ -266,19 +266,20 @@ function addBytes(into: Record<string, number>, meter: ByteMeter): void {
   for (const [phase, bytes] of meter.bytesByPhase) into[phase] = (into[phase] ?? 0) + bytes;
 }
 
-/** Makes the first connected student of each room the one that decodes and times; the others read its state. */
-function shareDecoding(): void {
-  const timedOf = new Map<string, StudentClient>();
+/** Keeps the first `perSession` connected students of each room decoding and timed; the others read the first one's state. */
+function shareDecoding(perSession: number): void {
+  const timedOf = new Map<string, StudentClient[]>();
   for (const student of students) {
     if (!student.connected) continue;
-    const timed = timedOf.get(student.room.roomId);
-    if (timed) student.readFrom(timed);
-    else timedOf.set(student.room.roomId, student);
+    const timed = timedOf.get(student.room.roomId) ?? [];
+    timedOf.set(student.room.roomId, timed);
+    if (timed.length < perSession) timed.push(student);
+    else student.readFrom(timed[0]!);
   }
 }
 
 async function play(timeoutMs: number): Promise<void> {
-  if (!init!.decodeAll) shareDecoding();
+  shareDecoding(init!.timedPerSession);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const allRooms = (): BenchRoom[] => [...hosts.values(), ...students.map((s) => s.room)];
