@@ -332,7 +332,7 @@ export function summariseRun(raw: RawRun): TargetRun {
   const perStudentRound = Math.max(1, raw.joinedCount) * config.rounds;
   const byPhase = Object.fromEntries(Object.entries(studentBytes).map(([phase, bytes]) => [phase, bytes / perStudentRound]));
   const held = results.reduce((n, r) => n + r.held, 0);
-  const studentsTimed = results.reduce((n, r) => n + r.timedStudents, 0);
+  const studentsTimed = results.reduce((n, r) => n + r.studentsTimed, 0);
   const finished = results.reduce((n, r) => n + r.finished, 0);
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
   const { idle, afterCreate, afterJoin, peakRss } = raw.memory;

@@ -76,7 +76,7 @@ export interface WorkerResult {
   studentFrames: number;
   students: number;
   /** Students whose actions were timed (they decoded their own patches). */
-  timedStudents: number;
+  studentsTimed: number;
   hosts: number;
   /** Students still connected when play ended. */
   held: number;

@@ -314,7 +314,7 @@ async function play(timeoutMs: number): Promise<void> {
     hostBytesByPhase: {},
     studentFrames: students.reduce((n, s) => n + meterOf(s.room).frames, 0),
     students: students.length,
-    timedStudents: students.filter((s) => s.timed).length,
+    studentsTimed: students.filter((s) => s.timed).length,
     hosts: hosts.size,
     held: students.filter((s) => s.connected).length,
     finished: finishedHosts.size + students.filter((s) => s.finished).length,
