@@ -33,9 +33,8 @@ export const STALE_MS = HEARTBEAT_MS * 2.5;
 const MIN_RESTORED_MS = 5000;
 
 export function getSummary(session: Session): SessionSummary {
-  let students = 0;
-  for (const p of session.state.players.values()) if (!p.isBot) students++;
-  return { phase: session.phase, round: session.state.round, totalRounds: session.state.totalRounds, students, roundsPlayed: session.history.length };
+  const s = session.state;
+  return { phase: session.phase, round: s.round, totalRounds: s.totalRounds, students: s.studentCount, roundsPlayed: session.history.length };
 }
 
 /** The journal writer of one live session. Writes are queued so they reach the store in order. */

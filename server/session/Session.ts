@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Scenario } from "../../shared/content/scenarioSchema.ts";
 import type { Indicator } from "../../shared/content/vocabulary.ts";
-import { countGraphemes } from "../../shared/graphemes.ts";
+import { hasMoreGraphemesThan } from "../../shared/graphemes.ts";
 import type { GameState } from "../../shared/rules/gameState.ts";
 import { createInitialState } from "../../shared/rules/gameState.ts";
 import type { PolicyMix } from "../../shared/rules/policyMix.ts";
@@ -297,7 +297,7 @@ export class Session {
     if (payload.figureId !== undefined && !this.scenario.figures.some((f) => f.id === payload.figureId)) return refusal("propose/unknown-figure");
     const text = payload.argument ?? "";
     // Counted as a person sees it (an emoji is one character), as the phone counts it.
-    if (countGraphemes(text) > this.scenario.settings.argumentMaxLength) return refusal("propose/argument-too-long");
+    if (hasMoreGraphemesThan(text, this.scenario.settings.argumentMaxLength)) return refusal("propose/argument-too-long");
 
     // A new proposal replaces this round's earlier one, with its argument and its endorsements.
     if (seat.proposal) {

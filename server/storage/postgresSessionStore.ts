@@ -2,7 +2,7 @@
 // the same tables and transactions as the SQLite adapter.
 import pg from "pg";
 import type { JournalEvent, NewSessionRecord, SessionRecord, SessionRow, SessionStore, SessionSummary } from "./SessionStore.ts";
-import { NEW_SESSION_COLUMNS, SCHEMA_SQL, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
+import { MOVE_DOCUMENTS_SQL, NEW_SESSION_COLUMNS, SCHEMA_SQL, SELECT_SESSION_ROWS, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
 
 export class PostgresSessionStore implements SessionStore {
   readonly kind = "postgres";
@@ -21,12 +21,19 @@ export class PostgresSessionStore implements SessionStore {
     await this.inTransaction(async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(48151623)");
       for (const sql of SCHEMA_SQL) await client.query(sql);
+      const legacy = await client.query(
+        "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'sessions' AND column_name = 'scenario_json'",
+      );
+      if (legacy.rowCount) for (const sql of MOVE_DOCUMENTS_SQL) await client.query(sql);
     });
   }
 
   async create(record: NewSessionRecord, summary: SessionSummary): Promise<void> {
     const values = getNewSessionValues(record, summary);
-    await this.pool.query(`INSERT INTO sessions (${NEW_SESSION_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values);
+    await this.inTransaction(async (client) => {
+      await client.query(`INSERT INTO sessions (${NEW_SESSION_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values);
+      await client.query("INSERT INTO session_documents (session_id, scenario_json) VALUES ($1, $2)", [record.id, record.scenarioJson]);
+    });
   }
 
   append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
@@ -74,7 +81,7 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async saveReport(id: string, reportJson: string): Promise<void> {
-    await this.pool.query("UPDATE sessions SET report_json = $1 WHERE id = $2", [reportJson, id]);
+    await this.pool.query("UPDATE session_documents SET report_json = $1 WHERE session_id = $2", [reportJson, id]);
   }
 
   async release(id: string, at: number): Promise<void> {
@@ -82,17 +89,17 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<SessionRecord | null> {
-    const { rows } = await this.pool.query<SessionRow>("SELECT * FROM sessions WHERE id = $1", [id]);
+    const { rows } = await this.pool.query<SessionRow>(`${SELECT_SESSION_ROWS} WHERE s.id = $1`, [id]);
     return rows[0] ? toSessionRecord(rows[0]) : null;
   }
 
   async findByCode(code: string): Promise<SessionRecord[]> {
-    const { rows } = await this.pool.query<SessionRow>("SELECT * FROM sessions WHERE code = $1 ORDER BY created_at DESC", [code]);
+    const { rows } = await this.pool.query<SessionRow>(`${SELECT_SESSION_ROWS} WHERE s.code = $1 ORDER BY s.created_at DESC`, [code]);
     return rows.map(toSessionRecord);
   }
 
   async listLive(): Promise<SessionRecord[]> {
-    const { rows } = await this.pool.query<SessionRow>("SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at");
+    const { rows } = await this.pool.query<SessionRow>(`${SELECT_SESSION_ROWS} WHERE s.ended_at IS NULL ORDER BY s.created_at`);
     return rows.map(toSessionRecord);
   }
 

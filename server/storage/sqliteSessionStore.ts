@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { JournalEvent, NewSessionRecord, SessionRecord, SessionRow, SessionStore, SessionSummary } from "./SessionStore.ts";
-import { NEW_SESSION_COLUMNS, SCHEMA_SQL, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
+import { MOVE_DOCUMENTS_SQL, NEW_SESSION_COLUMNS, SCHEMA_SQL, SELECT_SESSION_ROWS, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
 
 export const SQLITE_FILE_NAME = "sessions.sqlite";
 
@@ -45,14 +45,19 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async init(): Promise<void> {
-    for (const sql of SCHEMA_SQL) this.db.exec(sql);
+    this.transaction(() => {
+      for (const sql of SCHEMA_SQL) this.db.exec(sql);
+      const columns = this.db.prepare("SELECT name FROM pragma_table_info('sessions')").all() as { name: string }[];
+      if (columns.some((c) => c.name === "scenario_json")) for (const sql of MOVE_DOCUMENTS_SQL) this.db.exec(sql);
+    });
   }
 
   async create(record: NewSessionRecord, summary: SessionSummary): Promise<void> {
     const values = getNewSessionValues(record, summary);
-    this.db
-      .prepare(`INSERT INTO sessions (${NEW_SESSION_COLUMNS}) VALUES (${values.map(() => "?").join(", ")})`)
-      .run(...values);
+    this.transaction(() => {
+      this.db.prepare(`INSERT INTO sessions (${NEW_SESSION_COLUMNS}) VALUES (${values.map(() => "?").join(", ")})`).run(...values);
+      this.db.prepare("INSERT INTO session_documents (session_id, scenario_json) VALUES (?, ?)").run(record.id, record.scenarioJson);
+    });
   }
 
   append(id: string, events: readonly JournalEvent[], summary: SessionSummary): Promise<void> {
@@ -117,9 +122,9 @@ export class SqliteSessionStore implements SessionStore {
 
   /**
    * Inserts the events, and updates the session's summary row when the summary changed (a phase,
-   * a round, a seat). Most appends are student actions that change no summary, and SQLite rewrites
-   * a whole row on update, the session's scenario JSON (tens of KB) included; the heartbeat
-   * (`touch`) keeps `alive_at` current meanwhile. Returns the summary now on disk.
+   * a round, a seat). Most appends are student actions that change no summary, and an update
+   * costs more than the inserts; the heartbeat (`touch`) keeps `alive_at` current meanwhile.
+   * Returns the summary now on disk.
    */
   private writeAppend({ id, events, summary }: PendingAppend): string {
     const insert = this.statement("INSERT INTO session_events (session_id, seq, at, entry) VALUES (?, ?, ?, ?)");
@@ -167,7 +172,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async saveReport(id: string, reportJson: string): Promise<void> {
-    this.db.prepare("UPDATE sessions SET report_json = ? WHERE id = ?").run(reportJson, id);
+    this.db.prepare("UPDATE session_documents SET report_json = ? WHERE session_id = ?").run(reportJson, id);
   }
 
   async release(id: string, at: number): Promise<void> {
@@ -176,17 +181,17 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<SessionRecord | null> {
-    const row = this.db.prepare("SELECT * FROM sessions WHERE id = ?").get(id) as SessionRow | undefined;
+    const row = this.db.prepare(`${SELECT_SESSION_ROWS} WHERE s.id = ?`).get(id) as SessionRow | undefined;
     return row ? toSessionRecord(row) : null;
   }
 
   async findByCode(code: string): Promise<SessionRecord[]> {
-    const rows = this.db.prepare("SELECT * FROM sessions WHERE code = ? ORDER BY created_at DESC").all(code) as unknown as SessionRow[];
+    const rows = this.db.prepare(`${SELECT_SESSION_ROWS} WHERE s.code = ? ORDER BY s.created_at DESC`).all(code) as unknown as SessionRow[];
     return rows.map(toSessionRecord);
   }
 
   async listLive(): Promise<SessionRecord[]> {
-    const rows = this.db.prepare("SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at").all() as unknown as SessionRow[];
+    const rows = this.db.prepare(`${SELECT_SESSION_ROWS} WHERE s.ended_at IS NULL ORDER BY s.created_at`).all() as unknown as SessionRow[];
     return rows.map(toSessionRecord);
   }
 

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ArgumentView, Mine } from "../../shared/protocol/index.ts";
-import { countGraphemes, sliceGraphemes } from "../../shared/graphemes.ts";
+import { countGraphemes, hasMoreGraphemesThan, sliceGraphemes } from "../../shared/graphemes.ts";
 import { EMPTY_MINE, MyChoices } from "../../client/state/myChoices.ts";
 import { getMostEndorsedArguments, isBotArgument } from "../../client/viewModels/debriefModel.ts";
 import { PROJECT_ROOT } from "../support/defaultScenario.ts";
@@ -85,6 +85,14 @@ describe("characters as a person counts them", () => {
     expect(countGraphemes("e\u0301")).toBe(1);
     expect(countGraphemes("¡Sí! 🇲🇽")).toBe(6);
     expect("👨‍👩‍👧".length).toBeGreaterThan(1);
+  });
+
+  it("a text is over a limit only when its characters, not its code units, are more", () => {
+    expect(hasMoreGraphemesThan("👨‍👩‍👧👍🏽", 2)).toBe(false);
+    expect(hasMoreGraphemesThan("👨‍👩‍👧👍🏽!", 2)).toBe(true);
+    expect(hasMoreGraphemesThan("abc", 3)).toBe(false);
+    expect(hasMoreGraphemesThan("abcd", 3)).toBe(true);
+    expect(hasMoreGraphemesThan("", 0)).toBe(false);
   });
 
   it("slicing never cuts an emoji in half", () => {

@@ -142,7 +142,7 @@ describe("the report API", () => {
     const before = ReportSchema.parse(await (await fetch(`${base}/api/sessions/${code}/report.json`, { headers: bearer(hostKey) })).json());
     // The new version's scenario schema no longer accepts the stored scenario.
     const db = new DatabaseSync(join(config.settings.dataDir, "sessions.sqlite"));
-    db.prepare("UPDATE sessions SET scenario_json = ? WHERE id = ?").run(JSON.stringify({ id: "mexico-2006" }), record!.id);
+    db.prepare("UPDATE session_documents SET scenario_json = ? WHERE session_id = ?").run(JSON.stringify({ id: "mexico-2006" }), record!.id);
     db.close();
     const res = await fetch(`${base}/api/sessions/${code}/report.json`, { headers: bearer(hostKey) });
     expect(res.status).toBe(200);

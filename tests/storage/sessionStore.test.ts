@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresSessionStore } from "../../server/storage/postgresSessionStore.ts";
 import type { JournalEvent, NewSessionRecord, SessionStore, SessionSummary } from "../../server/storage/SessionStore.ts";
@@ -36,6 +37,43 @@ function events(from: number, count: number, at: number): JournalEvent[] {
     at,
     entry: { kind: "call", target: "session", method: "propose", args: ["p1", { policyId: "amnesty", argument: `élan ${from + i} =SUM(A1)` }] },
   }));
+}
+
+/** The `sessions` table as versions before `session_documents` wrote it, with one ended session and its journal. */
+const LEGACY_DATABASE_SQL = [
+  `CREATE TABLE sessions (id TEXT PRIMARY KEY, code TEXT NOT NULL, host_key TEXT NOT NULL, scenario_id TEXT NOT NULL,
+    scenario_version INTEGER NOT NULL, scenario_title TEXT NOT NULL, scenario_json TEXT NOT NULL, options_json TEXT NOT NULL,
+    language TEXT NOT NULL, created_at BIGINT NOT NULL, ended_at BIGINT, alive_at BIGINT NOT NULL, held INTEGER NOT NULL DEFAULT 1,
+    report_json TEXT, phase TEXT NOT NULL, round INTEGER NOT NULL, total_rounds INTEGER NOT NULL, students INTEGER NOT NULL,
+    rounds_played INTEGER NOT NULL)`,
+  `CREATE INDEX sessions_code ON sessions (code)`,
+  `CREATE INDEX sessions_ended_at ON sessions (ended_at)`,
+  `CREATE TABLE session_events (session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+    at BIGINT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (session_id, seq))`,
+  `INSERT INTO sessions VALUES ('old-1', 'OLDCD', 'key-old', 'mexico-2006', 2, 'Costos ocultos', '{"id":"mexico-2006","v":2}',
+    '{"language":"es"}', 'es', 1600000000000, 1600000900000, 1600000900000, 1, '{"report":"kept"}', 'ended', 6, 6, 31, 6)`,
+  `INSERT INTO session_events VALUES ('old-1', 1, 1600000000100, '{"kind":"phase","phase":"briefing","index":1}')`,
+];
+
+/** A store opened on a database an older version wrote reads its sessions whole, then writes new ones. */
+async function expectLegacyDatabaseMoved(store: SessionStore): Promise<void> {
+  await store.init();
+  await store.init();
+  const old = await store.get("old-1");
+  expect(old).toMatchObject({
+    code: "OLDCD",
+    scenarioJson: '{"id":"mexico-2006","v":2}',
+    reportJson: '{"report":"kept"}',
+    endedAt: 1600000900000,
+    summary: { phase: "ended", round: 6, totalRounds: 6, students: 31, roundsPlayed: 6 },
+  });
+  expect((await store.events("old-1")).map((e) => e.entry)).toEqual([{ kind: "phase", phase: "briefing", index: 1 }]);
+  const fresh = newRecord();
+  await store.create(fresh, SUMMARY);
+  expect(await store.get(fresh.id)).toMatchObject({ scenarioJson: fresh.scenarioJson, reportJson: null });
+  expect(await store.delete("old-1")).toBe(true);
+  expect(await store.get("old-1")).toBeNull();
+  await store.close();
 }
 
 function storageSuite(name: string, open: () => Promise<SessionStore>) {
@@ -265,6 +303,21 @@ describe("SQLite session store: summary writes", () => {
   });
 });
 
+describe("SQLite session store: a database written before session_documents", () => {
+  it("moves each session's scenario and report into their own table, once, and keeps every session readable", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite");
+    const legacy = new DatabaseSync(path);
+    for (const sql of LEGACY_DATABASE_SQL) legacy.exec(sql);
+    legacy.close();
+    await expectLegacyDatabaseMoved(new SqliteSessionStore(path));
+    const db = new DatabaseSync(path);
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('sessions')").all() as { name: string }[]).map((c) => c.name);
+    db.close();
+    expect(columns).not.toContain("scenario_json");
+    expect(columns).not.toContain("report_json");
+  });
+});
+
 const pgBin = findPostgresBin();
 if (!pgBin) {
   describe("PostgreSQL session store", () => {
@@ -277,5 +330,20 @@ if (!pgBin) {
     cluster = await startPostgresCluster();
     if (!cluster) throw new Error("PostgreSQL binaries were found but the cluster did not start");
     return new PostgresSessionStore(cluster.url);
+  });
+  describe("PostgreSQL session store: a database written before session_documents", () => {
+    it("moves each session's scenario and report into their own table, once, and keeps every session readable", async () => {
+      if (!cluster) throw new Error("the PostgreSQL suite above starts the cluster");
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query("CREATE DATABASE legacy_documents");
+      await admin.end();
+      const url = cluster.url.replace(/\/postgres$/, "/legacy_documents");
+      const legacy = new pg.Client({ connectionString: url });
+      await legacy.connect();
+      for (const sql of LEGACY_DATABASE_SQL) await legacy.query(sql);
+      await legacy.end();
+      await expectLegacyDatabaseMoved(new PostgresSessionStore(url));
+    });
   });
 }
