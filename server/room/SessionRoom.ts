@@ -194,7 +194,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       code,
       clock: this.clock,
       events: {
-        onPhase: (phase) => this.bots.onPhase(phase),
+        onPhase: (phase) => this.onPhase(phase),
         onKicked: (playerId) => this.disconnectPlayer(playerId),
         onMineChanged: (playerId) => this.sendMine(playerId),
         onSeatChanged: (playerId) => this.sendOwnSeatTo(playerId),
@@ -312,7 +312,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     await this.setPrivate(true);
     this.autoDispose = false;
     const events = {
-      onPhase: (phase: Phase) => this.bots.onPhase(phase),
+      onPhase: (phase: Phase) => this.onPhase(phase),
       onKicked: (playerId: string) => this.disconnectPlayer(playerId),
       onMineChanged: (playerId: string) => this.sendMine(playerId),
       onSeatChanged: (playerId: string) => this.sendOwnSeatTo(playerId),
@@ -339,6 +339,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     // Refusals thrown at create/join are answers, not bugs.
     if ((error as { cause?: unknown }).cause instanceof ServerError) return;
     log.error({ room: this.roomId, method: methodName, err: error }, "uncaught exception");
+  }
+
+  /** A phase began, by a request, a deadline or an early end: everyone sees it at once, not at the next tick. */
+  private onPhase(phase: Phase): void {
+    this.bots.onPhase(phase);
+    this.patches.request();
   }
 
   private dispatch(client: SessionClient, type: MessageType, parsed: z.ZodSafeParseResult<unknown>): unknown {

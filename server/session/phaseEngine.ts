@@ -27,6 +27,8 @@ export interface PhaseHooks {
 
 export class PhaseEngine {
   private timer: { clear(): void } | null = null;
+  /** The early end waiting for its turn of the event loop (see checkEveryoneActed). */
+  private earlyEnd: { clear(): void } | null = null;
   private entering = false;
   /** While set (a recorded session replayed or just restored), phases do not end early on their own. */
   holdEarlyEnds = false;
@@ -59,6 +61,8 @@ export class PhaseEngine {
 
   goTo(phase: Phase): void {
     this.clearTimer();
+    this.earlyEnd?.clear();
+    this.earlyEnd = null;
     this.flow.endsAt = 0;
     this.flow.pausedRemainingMs = 0;
     this.flow.phase = phase;
@@ -71,7 +75,8 @@ export class PhaseEngine {
     const timed = PHASE_TABLE[phase].timer;
     const seconds = timed ? this.seconds[timed] : 0;
     if (seconds > 0) this.startDeadline(seconds * 1000);
-    this.checkEveryoneActed();
+    // A phase that is complete as it opens (nobody can endorse anything) is passed at once, never shown.
+    if (this.isComplete()) this.advance();
   }
 
   /** Ends the current phase now and enters the next one. */
@@ -109,11 +114,27 @@ export class PhaseEngine {
     return null;
   }
 
-  /** Ends the phase early when its table entry says so and every connected student has acted. */
+  /**
+   * Ends the phase early when its table entry says so and every connected student has acted: in
+   * a moment, not within the request that completed it. Entering the next phase can be the
+   * round's heaviest work (the resolve runs the rules and writes the reveal), and when many
+   * classes finish voting together it would otherwise hold back the patches of every request
+   * read in the same turn of the event loop; the last vote's own patch goes out first as well.
+   */
   checkEveryoneActed(): void {
-    if (this.entering || this.holdEarlyEnds) return;
+    if (this.entering || this.earlyEnd || !this.isComplete()) return;
+    this.earlyEnd = this.clock.setTimeout(() => {
+      this.earlyEnd = null;
+      // Someone may have left or come back in the meantime.
+      if (this.isComplete()) this.advance();
+    }, 0);
+  }
+
+  /** Whether the phase may end early and every connected student has done what it asks. */
+  private isComplete(): boolean {
+    if (this.holdEarlyEnds) return false;
     const check = PHASE_TABLE[this.phase].endsWhenAllActed;
-    if (check && this.hooks.hasEveryoneActed(check)) this.advance();
+    return check !== null && this.hooks.hasEveryoneActed(check);
   }
 
   stop(): void {
