@@ -61,8 +61,7 @@ export class PhaseEngine {
 
   goTo(phase: Phase): void {
     this.clearTimer();
-    this.earlyEnd?.clear();
-    this.earlyEnd = null;
+    this.cancelEarlyEnd();
     this.flow.endsAt = 0;
     this.flow.pausedRemainingMs = 0;
     this.flow.phase = phase;
@@ -139,6 +138,12 @@ export class PhaseEngine {
 
   stop(): void {
     this.clearTimer();
+    this.cancelEarlyEnd();
+  }
+
+  private cancelEarlyEnd(): void {
+    this.earlyEnd?.clear();
+    this.earlyEnd = null;
   }
 
   private startDeadline(ms: number): void {

@@ -71,6 +71,15 @@ describe("early ends", () => {
     expect(entered).toEqual(["debate"]);
   });
 
+  it("a stopped engine (the session ended or its room closed) never ends a phase afterwards", () => {
+    const { engine, clock, entered } = engineIn("vote", new Set<ActedCheck>(["voted"]));
+    engine.checkEveryoneActed();
+    engine.stop();
+    clock.run(0);
+    expect(engine.phase).toBe("vote");
+    expect(entered).toEqual([]);
+  });
+
   it("passes at once a phase that is complete as it opens, so no client is shown it", () => {
     const acted = new Set<ActedCheck>(["endorsed"]);
     const { engine, entered } = engineIn("propose", acted);
