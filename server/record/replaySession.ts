@@ -37,6 +37,11 @@ export class ReplayTime implements EngineClock {
     return this.live.setTimeout(fn, ms);
   }
 
+  afterNextPatch(fn: () => void): { clear(): void } {
+    if (this.live === null) return { clear: () => undefined };
+    return this.live.afterNextPatch ? this.live.afterNextPatch(fn) : this.live.setTimeout(fn, 0);
+  }
+
   goLive(clock: EngineClock): void {
     this.replayAt = null;
     this.live = clock;

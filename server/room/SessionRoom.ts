@@ -28,6 +28,7 @@ import type { LiveRecord, SessionRecords } from "../record/SessionRecords.ts";
 import type { ScenarioStore } from "../scenarioStore.ts";
 import { isAccepted } from "../session/phaseTable.ts";
 import { Session } from "../session/Session.ts";
+import type { EngineClock } from "../session/phaseEngine.ts";
 import type { SessionState } from "../state/SessionState.ts";
 import { answerUndecodable, checkFrame } from "./frameCheck.ts";
 import { HANDLERS, isRefusal, type HandlerContext, type Sender } from "./handlers.ts";
@@ -130,6 +131,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     audience: () => this.clients.length,
   });
 
+  /** The session's clock: the room's, except that an early end waits until the change that completed the phase has gone out. */
+  private readonly engineClock: EngineClock = {
+    setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
+    afterNextPatch: (fn) => this.patches.afterNextPatch(fn),
+  };
+
   override messages = {
     ...Object.fromEntries(
       MESSAGE_TYPES.map((type) => [
@@ -192,7 +199,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       scenario,
       options,
       code,
-      clock: this.clock,
+      clock: this.engineClock,
       events: {
         onPhase: (phase) => this.onPhase(phase),
         onKicked: (playerId) => this.disconnectPlayer(playerId),
@@ -318,7 +325,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
       onSeatChanged: (playerId: string) => this.sendOwnSeatTo(playerId),
       onEnded: () => this.bots.cancel(),
     };
-    const restored = records.restore(recovery, { clock: this.clock, events });
+    const restored = records.restore(recovery, { clock: this.engineClock, events });
     this.session = restored.session;
     this.record = restored.record;
     this.maxClients = this.session.options.maxPlayers * 2 + this.settings.maxSpectators + 4;

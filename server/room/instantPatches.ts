@@ -14,6 +14,9 @@
 //   are flushed together when it ends;
 // - a tick every `tickMs` (50 ms, Colyseus's default rate) sends what changed without a request
 //   (joins, phase timers, bots), unless a patch went out within the gap.
+// Work that must wait until a change is on its way (`afterNextPatch`, the phase engine's early end)
+// runs in the event-loop turn after the room's next patch: when many rooms flush in one turn, every
+// one of their patches goes out before any of that work (a resolve is the round's heaviest).
 
 /**
  * Shortest time between two patches of one room (ms). Paired runs at 1 × 40 (bench:server, 3 runs
@@ -57,6 +60,10 @@ export class InstantPatches {
   private timer: NodeJS.Timeout | null = null;
   private ticker: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Waiting for the next patch (afterNextPatch). */
+  private afterPatch: { fn: () => void; cleared: boolean }[] = [];
+  /** Runs the work of the last patch's turn (afterNextPatch). */
+  private afterPatchRun: NodeJS.Immediate | null = null;
 
   constructor(options: InstantPatchesOptions) {
     this.flushNow = options.flush;
@@ -95,9 +102,24 @@ export class InstantPatches {
     else this.timer = setTimeout(this.run, wait);
   }
 
+  /**
+   * Runs `fn` in the event-loop turn after the room's next patch, which it requests: the change
+   * that called for `fn` reaches the clients first. Never runs after `stop`, nor once cleared.
+   */
+  afterNextPatch(fn: () => void): { clear(): void } {
+    const waiting = { fn, cleared: false };
+    if (this.stopped) return { clear: () => undefined };
+    this.afterPatch.push(waiting);
+    this.request();
+    return { clear: () => void (waiting.cleared = true) };
+  }
+
   /** The room is going away: no more patches. */
   stop(): void {
     this.stopped = true;
+    this.afterPatch = [];
+    if (this.afterPatchRun) clearImmediate(this.afterPatchRun);
+    this.afterPatchRun = null;
     if (this.immediate) clearImmediate(this.immediate);
     if (this.timer) clearTimeout(this.timer);
     if (this.ticker) clearInterval(this.ticker);
@@ -118,5 +140,13 @@ export class InstantPatches {
     this.timer = null;
     if (this.stopped) return;
     if (this.flushNow()) this.lastSentAt = this.now();
+    if (this.afterPatch.length > 0 && !this.afterPatchRun) this.afterPatchRun = setImmediate(this.runAfterPatch);
+  };
+
+  private readonly runAfterPatch = (): void => {
+    this.afterPatchRun = null;
+    const due = this.afterPatch;
+    this.afterPatch = [];
+    for (const waiting of due) if (!this.stopped && !waiting.cleared) waiting.fn();
   };
 }

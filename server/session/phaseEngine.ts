@@ -9,6 +9,11 @@ import { PHASE_TABLE } from "./phaseTable.ts";
 /** The slice of Colyseus's clock the engine needs (injectable for unit use). */
 export interface EngineClock {
   setTimeout(fn: () => void, ms: number): { clear(): void };
+  /**
+   * Runs `fn` once the state as it is now has gone out to the clients (a live room's next patch);
+   * without it, at the clock's next tick.
+   */
+  afterNextPatch?(fn: () => void): { clear(): void };
 }
 
 export interface PhaseFlow {
@@ -115,18 +120,20 @@ export class PhaseEngine {
 
   /**
    * Ends the phase early when its table entry says so and every connected student has acted: in
-   * a moment, not within the request that completed it. Entering the next phase can be the
-   * round's heaviest work (the resolve runs the rules and writes the reveal), and when many
-   * classes finish voting together it would otherwise hold back the patches of every request
-   * read in the same turn of the event loop; the last vote's own patch goes out first as well.
+   * a moment (once the change that completed it has gone out, in a live room), not within the
+   * request that completed it. Entering the next phase can be the round's heaviest work (the
+   * resolve runs the rules and writes the reveal), and when many classes finish voting together it
+   * would otherwise hold back the patches of every request read in the same turn of the event
+   * loop; the last vote's own patch goes out first as well.
    */
   checkEveryoneActed(): void {
     if (this.entering || this.earlyEnd || !this.isComplete()) return;
-    this.earlyEnd = this.clock.setTimeout(() => {
+    const end = (): void => {
       this.earlyEnd = null;
       // Someone may have left or come back in the meantime.
       if (this.isComplete()) this.advance();
-    }, 0);
+    };
+    this.earlyEnd = this.clock.afterNextPatch ? this.clock.afterNextPatch(end) : this.clock.setTimeout(end, 0);
   }
 
   /** Whether the phase may end early and every connected student has done what it asks. */

@@ -94,6 +94,31 @@ describe("InstantPatches", () => {
     patches.stop();
   });
 
+  it("afterNextPatch runs its work in the turn after the room's next patch, which it requests", async () => {
+    const order: string[] = [];
+    const patches = new InstantPatches({ flush: () => (order.push("patch"), true), audience: () => 41 });
+    patches.afterNextPatch(() => order.push("work"));
+    const cleared = patches.afterNextPatch(() => order.push("cleared work"));
+    cleared.clear();
+    await new Promise((r) => setImmediate(r));
+    // The patch went out in this turn; the work waits for the next, so other rooms' patches of this turn go first.
+    expect(order).toEqual(["patch"]);
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(["patch", "work"]);
+    patches.stop();
+  });
+
+  it("afterNextPatch work never runs once the room stopped", async () => {
+    const work = vi.fn();
+    const patches = new InstantPatches({ flush: () => true, audience: () => 2 });
+    patches.afterNextPatch(work);
+    await new Promise((r) => setImmediate(r));
+    patches.stop();
+    patches.afterNextPatch(work);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(work).not.toHaveBeenCalled();
+  });
+
   it("sends nothing after stop", async () => {
     const flush = vi.fn(() => true);
     const patches = new InstantPatches({ flush, audience: () => 2 });
@@ -139,5 +164,26 @@ describe("a session room's patches", () => {
     await waitFor(() => serverPhase() !== "propose", SOON_MS, "the early end");
     expect(await seen(ana.room, serverPhase())).toBeLessThan(SOON_MS);
     expect(serverPhase()).toBe("vote");
+  });
+
+  it("the last vote's patch reaches the class before the phase it completes ends", async () => {
+    const { host, code } = await createSession(server.colyseus, { voteMode: "single" });
+    const ana = await joinStudent(server.colyseus, code, "Ana");
+    const ben = await joinStudent(server.colyseus, code, "Ben");
+    const seen: string[] = [];
+    ana.room.onStateChange((state) => seen.push(`${state.phase} ${state.votesCast}`));
+    await host.request("start", {});
+    await host.request("advance", {});
+    await waitFor(() => ana.room.state.phase === "propose", SOON_MS, "propose");
+    const policyId = [...server.serverState(code).proposalCounts.keys()][0]!;
+    await ana.room.request("propose", { policyId });
+    await ben.room.request("propose", { policyId });
+    await waitFor(() => ana.room.state.phase === "vote", SOON_MS, "vote");
+    await ana.room.request("vote", { choice: policyId });
+    await ben.room.request("vote", { choice: policyId });
+    await waitFor(() => ana.room.state.phase === "resolve", SOON_MS, "the reveal");
+    // Ben's vote completed the phase: Ana saw "2 of 2 voted" before the reveal, which came after.
+    expect(seen.indexOf("vote 2")).toBeGreaterThan(-1);
+    expect(seen.indexOf("vote 2")).toBeLessThan(seen.findIndex((s) => s.startsWith("resolve")));
   });
 });

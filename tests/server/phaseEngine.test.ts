@@ -53,6 +53,25 @@ describe("early ends", () => {
     expect(entered).toEqual(["resolve"]);
   });
 
+  it("with a room's clock, the early end waits for the next patch (afterNextPatch), not a timer", () => {
+    const flow: PhaseFlow = { phase: "vote", round: 1, totalRounds: 2, endsAt: 0, pausedRemainingMs: 0 };
+    const clock = manualClock();
+    const afterPatch: (() => void)[] = [];
+    const engine = new PhaseEngine({
+      flow,
+      clock: { setTimeout: clock.setTimeout, afterNextPatch: (fn) => (afterPatch.push(fn), { clear: () => undefined }) },
+      seconds: { briefing: 30, propose: 120, debate: 120, vote: 0, resolve: 0, results: 0 },
+      hooks: { onEnter: () => undefined, hasEveryoneActed: () => true },
+      now: () => 1_000_000,
+    });
+    engine.checkEveryoneActed();
+    clock.run(0);
+    expect(engine.phase).toBe("vote");
+    expect(afterPatch).toHaveLength(1);
+    afterPatch[0]!();
+    expect(engine.phase).toBe("resolve");
+  });
+
   it("does not end the phase when someone has come back without acting before that moment", () => {
     const acted = new Set<ActedCheck>(["proposed"]);
     const { engine, clock } = engineIn("propose", acted);

@@ -124,6 +124,8 @@ describe.skipIf(!hasRedis)("two processes sharing sessions through Redis", () =>
     await ana.room.request("propose", { policyId, argument: "Through A" });
     await ben.room.request("propose", { policyId, argument: "Through B" });
     await waitFor(() => ana.room.state.arguments.size === 2 && ben.room.state.arguments.size === 2, 5000, "both arguments everywhere");
+    // Both proposed: the propose phase ends a moment after the patch that shows it.
+    await waitFor(() => host.state.phase === "debate" || host.state.phase === "vote", 5000, "the end of the propose phase");
     if (host.state.phase === "debate") await host.request("advance", {});
     await waitFor(() => host.state.phase === "vote", 5000, "vote");
     await ana.room.request("vote", { choice: policyId });
