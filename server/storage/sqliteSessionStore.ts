@@ -4,8 +4,9 @@
 // Journal appends are the hot path (one per accepted action of every student, in one thread), and
 // a commit costs far more than an insert, so appends are queued and committed together (group
 // commit): when a room is about to send a state patch (`commitPending`, so what a client sees is
-// on disk first), or at the end of the event-loop turn, whichever comes first. Each append runs in
-// its own savepoint, so a failed one is rolled back alone and rejects alone.
+// on disk first), at the end of the event-loop turn, or once MAX_APPENDS_PER_COMMIT are queued,
+// whichever comes first. Each append runs in its own savepoint, so a failed one is rolled back
+// alone and rejects alone.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
@@ -13,6 +14,14 @@ import type { JournalEvent, NewSessionRecord, SessionRecord, SessionRow, Session
 import { MOVE_DOCUMENTS_SQL, NEW_SESSION_COLUMNS, SCHEMA_SQL, SELECT_SESSION_ROWS, getNewSessionValues, toJournalEvent, toSessionRecord } from "./SessionStore.ts";
 
 export const SQLITE_FILE_NAME = "sessions.sqlite";
+/**
+ * Appends queued before they are committed without waiting for the turn to end. Under a flood
+ * (thousands of students acting within a second) one turn reads thousands of requests before it
+ * ends; every reply waits for its commit, so it would wait for the whole turn, and the queued
+ * appends would pile up in memory meanwhile. 256 keeps a commit's cost per row near its floor
+ * (measured with node:sqlite: about 17 µs per row at 256 a commit, 26 µs at 40).
+ */
+export const MAX_APPENDS_PER_COMMIT = 256;
 
 interface PendingAppend {
   id: string;
@@ -67,6 +76,7 @@ export class SqliteSessionStore implements SessionStore {
         setImmediate(() => this.commitPending());
       }
       this.pendingAppends.push({ id, events, summary, resolve, reject });
+      if (this.pendingAppends.length >= MAX_APPENDS_PER_COMMIT) this.commitPending();
     });
   }
 

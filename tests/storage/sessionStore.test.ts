@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresSessionStore } from "../../server/storage/postgresSessionStore.ts";
 import type { JournalEvent, NewSessionRecord, SessionStore, SessionSummary } from "../../server/storage/SessionStore.ts";
-import { SqliteSessionStore } from "../../server/storage/sqliteSessionStore.ts";
+import { MAX_APPENDS_PER_COMMIT, SqliteSessionStore } from "../../server/storage/sqliteSessionStore.ts";
 import { findPostgresBin, startPostgresCluster, type PostgresCluster } from "./postgresCluster.ts";
 
 const SUMMARY: SessionSummary = { phase: "lobby", round: 0, totalRounds: 6, students: 0, roundsPlayed: 0 };
@@ -276,6 +276,27 @@ describe("SQLite session store: group commit", () => {
     const reopened = new SqliteSessionStore(path);
     expect((await reopened.events(record.id)).map((e) => e.seq)).toEqual([1]);
     await reopened.close();
+    await store.close();
+  });
+});
+
+describe("SQLite session store: a flood of appends in one turn", () => {
+  it(`commits every ${MAX_APPENDS_PER_COMMIT} queued appends at once, without waiting for the turn to end, and the rest at its end`, async () => {
+    const store = new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "hc-store-")), "sessions.sqlite"));
+    await store.init();
+    const record = newRecord();
+    await store.create(record, SUMMARY);
+    const before = store.appendCommits;
+    let resolved = 0;
+    const count = MAX_APPENDS_PER_COMMIT * 2 + 3;
+    const writes = Array.from({ length: count }, (_, i) => store.append(record.id, events(i + 1, 1, record.createdAt), SUMMARY).then(() => (resolved += 1)));
+    // Still in the turn that queued them: two full batches are already on disk, the last 3 wait.
+    expect(store.appendCommits - before).toBe(2);
+    await Promise.resolve();
+    expect(resolved).toBe(MAX_APPENDS_PER_COMMIT * 2);
+    await Promise.all(writes);
+    expect(store.appendCommits - before).toBe(3);
+    expect((await store.events(record.id)).map((e) => e.seq)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     await store.close();
   });
 });
