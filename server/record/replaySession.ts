@@ -4,7 +4,7 @@
 // clock and `now` are the recorded times, so deadlines come out as they were.
 import { ScenarioSchema, type Scenario } from "../../shared/content/scenarioSchema.ts";
 import { CreateOptionsSchema, type SessionOptions } from "../../shared/protocol/options.ts";
-import type { EngineClock } from "../session/phaseEngine.ts";
+import { runAfterNextPatch, type EngineClock } from "../session/phaseEngine.ts";
 import { Session, type SessionEvents } from "../session/Session.ts";
 import type { JournalEvent, SessionRecord } from "../storage/SessionStore.ts";
 import { isEngineCall, isSessionCall } from "./recordedCalls.ts";
@@ -39,7 +39,7 @@ export class ReplayTime implements EngineClock {
 
   afterNextPatch(fn: () => void): { clear(): void } {
     if (this.live === null) return { clear: () => undefined };
-    return this.live.afterNextPatch ? this.live.afterNextPatch(fn) : this.live.setTimeout(fn, 0);
+    return runAfterNextPatch(this.live, fn);
   }
 
   goLive(clock: EngineClock): void {

@@ -107,8 +107,8 @@ export class InstantPatches {
    * that called for `fn` reaches the clients first. Never runs after `stop`, nor once cleared.
    */
   afterNextPatch(fn: () => void): { clear(): void } {
-    const waiting = { fn, cleared: false };
     if (this.stopped) return { clear: () => undefined };
+    const waiting = { fn, cleared: false };
     this.afterPatch.push(waiting);
     this.request();
     return { clear: () => void (waiting.cleared = true) };

@@ -16,6 +16,11 @@ export interface EngineClock {
   afterNextPatch?(fn: () => void): { clear(): void };
 }
 
+/** Runs `fn` once the state as it is now has gone out: the clock's `afterNextPatch`, or its next tick. */
+export function runAfterNextPatch(clock: EngineClock, fn: () => void): { clear(): void } {
+  return clock.afterNextPatch ? clock.afterNextPatch(fn) : clock.setTimeout(fn, 0);
+}
+
 export interface PhaseFlow {
   phase: string;
   round: number;
@@ -133,7 +138,7 @@ export class PhaseEngine {
       // Someone may have left or come back in the meantime.
       if (this.isComplete()) this.advance();
     };
-    this.earlyEnd = this.clock.afterNextPatch ? this.clock.afterNextPatch(end) : this.clock.setTimeout(end, 0);
+    this.earlyEnd = runAfterNextPatch(this.clock, end);
   }
 
   /** Whether the phase may end early and every connected student has done what it asks. */

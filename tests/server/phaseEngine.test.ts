@@ -26,13 +26,14 @@ function manualClock() {
   };
 }
 
-function engineIn(phase: Phase, acted: Set<ActedCheck>) {
+/** `afterPatch` set: the clock is a room's, whose early ends wait for its next patch (they collect there). */
+function engineIn(phase: Phase, acted: Set<ActedCheck>, afterPatch?: (() => void)[]) {
   const flow: PhaseFlow = { phase, round: 1, totalRounds: 2, endsAt: 0, pausedRemainingMs: 0 };
   const clock = manualClock();
   const entered: Phase[] = [];
   const engine = new PhaseEngine({
     flow,
-    clock,
+    clock: afterPatch ? { setTimeout: clock.setTimeout, afterNextPatch: (fn) => (afterPatch.push(fn), { clear: () => undefined }) } : clock,
     seconds: { briefing: 30, propose: 120, debate: 120, vote: 60, resolve: 5, results: 30 },
     hooks: { onEnter: (p) => entered.push(p), hasEveryoneActed: (check) => acted.has(check) },
     now: () => 1_000_000,
@@ -54,16 +55,8 @@ describe("early ends", () => {
   });
 
   it("with a room's clock, the early end waits for the next patch (afterNextPatch), not a timer", () => {
-    const flow: PhaseFlow = { phase: "vote", round: 1, totalRounds: 2, endsAt: 0, pausedRemainingMs: 0 };
-    const clock = manualClock();
     const afterPatch: (() => void)[] = [];
-    const engine = new PhaseEngine({
-      flow,
-      clock: { setTimeout: clock.setTimeout, afterNextPatch: (fn) => (afterPatch.push(fn), { clear: () => undefined }) },
-      seconds: { briefing: 30, propose: 120, debate: 120, vote: 0, resolve: 0, results: 0 },
-      hooks: { onEnter: () => undefined, hasEveryoneActed: () => true },
-      now: () => 1_000_000,
-    });
+    const { engine, clock } = engineIn("vote", new Set<ActedCheck>(["voted"]), afterPatch);
     engine.checkEveryoneActed();
     clock.run(0);
     expect(engine.phase).toBe("vote");
