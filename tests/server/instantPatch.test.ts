@@ -166,6 +166,22 @@ describe("a session room's patches", () => {
     expect(serverPhase()).toBe("vote");
   });
 
+  it("a quiet tick sends nothing; a change made without a request, even one only the host's view shows, goes out on the tick", async () => {
+    const { host, code } = await createSession(server.colyseus);
+    await joinStudent(server.colyseus, code, "Ana");
+    const room = server.colyseus.getRoomById(code) as unknown as { broadcastPatch(): boolean; state: { players: Map<string, { nickname: string }> } };
+    await new Promise((r) => setTimeout(r, 200));
+    const broadcastPatch = vi.spyOn(room, "broadcastPatch");
+    // Several ticks with nothing changed: Colyseus's patch (a scan of every client) is not called.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(broadcastPatch).not.toHaveBeenCalled();
+    // A seat's nickname is in the host's view only (students get counts).
+    const [seat] = [...room.state.players.values()];
+    seat!.nickname = "Anita";
+    await waitFor(() => [...host.state.players.values()].some((p) => p.nickname === "Anita"), SOON_MS, "the host sees the change");
+    expect(broadcastPatch).toHaveBeenCalled();
+  });
+
   it("the last vote's patch reaches the class before the phase it completes ends", async () => {
     const { host, code } = await createSession(server.colyseus, { voteMode: "single" });
     const ana = await joinStudent(server.colyseus, code, "Ana");
