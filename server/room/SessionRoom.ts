@@ -33,6 +33,7 @@ import type { SessionState } from "../state/SessionState.ts";
 import { answerUndecodable, checkFrame } from "./frameCheck.ts";
 import { HANDLERS, isRefusal, type HandlerContext, type Sender } from "./handlers.ts";
 import { IDLE_COLYSEUS_PATCH_RATE_MS, InstantPatches } from "./instantPatches.ts";
+import { PacedWork } from "./pacedWork.ts";
 import { RequestBucket } from "./requestBucket.ts";
 
 /** Server-wide settings a session room needs (from server/config.ts, or short ones in tests). */
@@ -68,6 +69,9 @@ const NETWORK_CLOSE_CODES = new Set([1001, 1005, 1006, 4010]);
 export const FLOOD_MESSAGES_PER_SECOND = 40;
 
 const log = logger.child({ component: "session" });
+/** The phase changes of every room in this process, a few milliseconds per event-loop turn (see pacedWork.ts). */
+const PHASE_CHANGES = new PacedWork({ onError: (err) => log.error({ err }, "phase change failed") });
+
 /** Undecodable frames are logged once per minute per room, with a count, not once per frame. */
 const frameLog = new LogSummariser();
 
@@ -151,10 +155,13 @@ export class SessionRoom extends Room<{ state: SessionState; client: SessionClie
     return false;
   }
 
-  /** The session's clock: the room's, except that an early end waits until the change that completed the phase has gone out. */
+  /**
+   * The session's clock: the room's, except that an early end waits until the change that
+   * completed the phase has gone out, and phase changes are paced with every other room's (PHASE_CHANGES).
+   */
   private readonly engineClock: EngineClock = {
-    setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
-    afterNextPatch: (fn) => this.patches.afterNextPatch(fn),
+    setTimeout: (fn, ms) => PHASE_CHANGES.after((fire) => this.clock.setTimeout(fire, ms), fn),
+    afterNextPatch: (fn) => PHASE_CHANGES.after((fire) => this.patches.afterNextPatch(fire), fn),
   };
 
   override messages = {
