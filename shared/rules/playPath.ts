@@ -26,6 +26,8 @@ export interface PlayOptions {
   seed: number;
   /** Keep every effect (the CLI and tests); off for Monte-Carlo speed. */
   keepEffects?: boolean;
+  /** Play only the first rounds (a session shorter than the scenario); they come out as in a whole game. */
+  rounds?: number;
 }
 
 export function getHistoricalPath(scenario: Scenario): PolicyMix[] {
@@ -43,7 +45,8 @@ export function playPath(scenario: Scenario, path: readonly PolicyMix[], options
   // One working copy for the whole game: the rules step it in place, year after year.
   const state = cloneState(start);
   const record: GameRecord = { seed: options.seed, start, final: start, years: [], captures: [], effects: [], roundEvents: [] };
-  for (let round = 0; round < scenario.rounds.length; round++) {
+  const rounds = Math.min(scenario.rounds.length, options.rounds ?? Number.POSITIVE_INFINITY);
+  for (let round = 0; round < rounds; round++) {
     const mix = path[round] ?? path[path.length - 1] ?? {};
     const events = drawRoundEvents(state, scenario);
     const result = resolveRoundInPlace(state, mix, events, scenario, rng, { keepEffects: options.keepEffects === true });

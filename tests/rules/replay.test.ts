@@ -61,3 +61,16 @@ describe("the replay follows the observed series", () => {
     expect(share((r) => at(r, 2023) < at(r, 2019))).toBeGreaterThan(0.95);
   });
 });
+
+describe("a replay of the first rounds only", () => {
+  it("plays those rounds as a whole game does, and stops there (the debrief of a shorter session)", () => {
+    for (const seed of [0, 7, 42]) {
+      const whole = playPath(scenario, getHistoricalPath(scenario), { seed });
+      const firstTwo = playPath(scenario, getHistoricalPath(scenario), { seed, rounds: 2 });
+      const rounds = new Set(firstTwo.years.map((y) => y.round));
+      expect([...rounds]).toEqual([1, 2]);
+      expect(firstTwo.years).toEqual(whole.years.filter((y) => y.round <= 2));
+      expect(firstTwo.captures).toEqual(whole.captures.filter((c) => firstTwo.years.some((y) => y.year === c.year)));
+    }
+  });
+});
