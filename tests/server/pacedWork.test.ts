@@ -79,3 +79,37 @@ describe("PacedWork", () => {
     expect(ran).toEqual(["a"]);
   });
 });
+
+describe("PacedWork on a busy loop", () => {
+  it("a turn runs work for as long as the rest of the loop took since the work yielded, so a backlog is not starved by long turns", async () => {
+    let now = 0;
+    const ran: number[] = [];
+    const work = new PacedWork({ budgetMs: 4, now: () => now, onError: () => undefined });
+    for (let i = 0; i < 20; i++)
+      work.run(() => {
+        ran.push(i);
+        now += 3;
+      });
+    // The rest of the turn (reading a flood of requests) took 30 ms before the work's turn came.
+    now += 30;
+    await nextTurn();
+    // 30 ms of work: ten tasks, not the two of a quiet loop.
+    expect(ran).toHaveLength(10);
+    now += 9;
+    await nextTurn();
+    expect(ran).toHaveLength(13);
+  });
+
+  it("work queued while the queue runs runs after it, once", async () => {
+    const ran: string[] = [];
+    const work = new PacedWork({ onError: () => undefined });
+    work.run(() => {
+      ran.push("first");
+      work.run(() => ran.push("queued by the first"));
+    });
+    await nextTurn();
+    await nextTurn();
+    expect(ran).toEqual(["first", "queued by the first"]);
+    expect(work.pending).toBe(0);
+  });
+});
