@@ -141,7 +141,7 @@ export function clearReveal(state: SessionState): void {
 export function writeDebrief(options: { state: SessionState; scenario: Scenario; seed: number; startIndicators: Record<Indicator, number> }): YearPoint[] {
   const { state, scenario } = options;
   const record = playPath(scenario, getHistoricalPath(scenario), { seed: options.seed, rounds: state.totalRounds });
-  const played = record.years.filter((y) => y.round <= state.totalRounds).map(toYearPoint);
+  const played = record.years.map(toYearPoint);
   const last = played[played.length - 1];
   const end = last ? last.indicators : options.startIndicators;
   setValues(state.historicalRoleScores, getRoleScores(scenario, options.startIndicators, end));

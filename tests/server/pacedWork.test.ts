@@ -5,16 +5,22 @@ import { PacedWork } from "../../server/room/pacedWork.ts";
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** A 4 ms budget on a fake clock, with `count` queued tasks that each take `msEach`; `clock.now` can be advanced by hand. */
+function queueTimedTasks(count: number, msEach: number) {
+  const clock = { now: 0 };
+  const ran: number[] = [];
+  const work = new PacedWork({ budgetMs: 4, now: () => clock.now, onError: () => undefined });
+  for (let i = 0; i < count; i++)
+    work.run(() => {
+      ran.push(i);
+      clock.now += msEach;
+    });
+  return { clock, ran, work };
+}
+
 describe("PacedWork", () => {
   it("runs queued work for at most its budget each turn (at least one task), then yields to the next turn, in order", async () => {
-    let now = 0;
-    const ran: number[] = [];
-    const work = new PacedWork({ budgetMs: 4, now: () => now, onError: () => undefined });
-    for (let i = 0; i < 5; i++)
-      work.run(() => {
-        ran.push(i);
-        now += 3;
-      });
+    const { ran, work } = queueTimedTasks(5, 3);
     expect(ran).toEqual([]);
     await nextTurn();
     // 3 ms, then 6 ms: over the budget after the second.
@@ -82,20 +88,13 @@ describe("PacedWork", () => {
 
 describe("PacedWork on a busy loop", () => {
   it("a turn runs work for as long as the rest of the loop took since the work yielded, so a backlog is not starved by long turns", async () => {
-    let now = 0;
-    const ran: number[] = [];
-    const work = new PacedWork({ budgetMs: 4, now: () => now, onError: () => undefined });
-    for (let i = 0; i < 20; i++)
-      work.run(() => {
-        ran.push(i);
-        now += 3;
-      });
+    const { clock, ran } = queueTimedTasks(20, 3);
     // The rest of the turn (reading a flood of requests) took 30 ms before the work's turn came.
-    now += 30;
+    clock.now += 30;
     await nextTurn();
     // 30 ms of work: ten tasks, not the two of a quiet loop.
     expect(ran).toHaveLength(10);
-    now += 9;
+    clock.now += 9;
     await nextTurn();
     expect(ran).toHaveLength(13);
   });
