@@ -1,7 +1,6 @@
 // Command-line options of the server benchmark: defaults, flags, and clear refusals of bad input.
 import { describe, expect, it } from "vitest";
 import { defaultWorkers, parseBenchArgs } from "./benchOptions.ts";
-import { timedPerSession } from "./benchRun.ts";
 import { choosePinning } from "./serverProcess.ts";
 import { actionDelayMs } from "./targets.ts";
 
@@ -57,13 +56,4 @@ describe("bench:server options", () => {
     expect(actionDelayMs(7, 1, 1000)).not.toBe(actionDelayMs(7, 0, 1000));
   });
 
-  it("times at least --timed students, every student of a smaller run, and at least one per session in each worker", () => {
-    // 1 × 40 over 2 workers: 20 per worker, all 40 timed.
-    expect(timedPerSession({ sessions: 1, studentsPerSession: 40, timed: 400 }, 2)).toBe(20);
-    // An assembly of 1,000 over 4 workers: 100 per worker, 400 timed.
-    expect(timedPerSession({ sessions: 1, studentsPerSession: 1000, timed: 400 }, 4)).toBe(100);
-    // 250 × 40 over 8 workers: one per session in each worker (2,000 timed).
-    expect(timedPerSession({ sessions: 250, studentsPerSession: 40, timed: 400 }, 8)).toBe(1);
-    expect(timedPerSession({ sessions: 1, studentsPerSession: 3, timed: 1 }, 2)).toBe(1);
-  });
 });

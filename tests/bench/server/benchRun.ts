@@ -7,6 +7,7 @@ import { redisModeEnv } from "../../support/redisServer.ts";
 import { ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
 import { percentile } from "./stats.ts";
 import { WorkerPool } from "./workerPool.ts";
+import { hostWorker, placeStudents, timedPerShare } from "./placement.ts";
 
 export interface BenchConfig {
   sessions: number;
@@ -58,7 +59,7 @@ export interface TargetRun {
   expectedFinished: number;
   errorCount: number;
   errors: Record<string, number>;
-  /** Students whose actions were timed (timedPerSession). */
+  /** Students whose actions were timed (timedPerShare). */
   studentsTimed: number;
   /** Actions whose state change was seen, of the number the timed students should have made. */
   actionsTimed: number;
@@ -100,15 +101,6 @@ export interface TargetRun {
 export function benchTimers(config: BenchConfig): Record<string, number> {
   const act = Math.ceil(config.spreadMs / 1000) + Math.max(10, Math.ceil(config.studentsPerSession / 20));
   return { briefing: 0.5, propose: act, debate: act, vote: act, resolve: 1, results: 0.5 };
-}
-
-/**
- * Timed students per session in each of `workers` load processes: enough for `config.timed` in all
- * (or every student), and at least one, which reads the patches for the session's others there.
- */
-export function timedPerSession(config: Pick<BenchConfig, "sessions" | "studentsPerSession" | "timed">, workers: number): number {
-  const wanted = Math.min(config.timed, config.sessions * config.studentsPerSession);
-  return Math.max(1, Math.ceil(wanted / (config.sessions * workers)));
 }
 
 function summarise(samples: number[]): LatencySummary {
@@ -157,6 +149,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     liveChildren.add(pool);
     const workers = pool;
     const W = workers.size;
+    const placed = placeStudents(sessions, studentsPerSession, W);
     const createOptions: Record<string, unknown> =
       target === "product"
         ? { timers, rounds, maxPlayers: Math.min(1000, studentsPerSession) }
@@ -172,11 +165,11 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         withArguments: config.withArguments,
         spreadMs: config.spreadMs,
         finalPhase: "debrief",
-        timedPerSession: timedPerSession(config, W),
+        timedPerShare: timedPerShare(placed, config.timed),
       });
     }
 
-    // Hosts: session s lives in worker s % W. With several processes, in waves (see ROOM_COUNT_PUBLISH_MS).
+    // Hosts: with their session's first student (placement.ts). With several processes, in waves (see ROOM_COUNT_PUBLISH_MS).
     const setupErrors: string[] = [];
     const codes = new Map<number, string>();
     const portOf = new Map<number, number>();
@@ -186,7 +179,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       const wave = Array.from({ length: Math.min(waveSize, sessions - first) }, (_, k) => first + k);
       const created = await Promise.all(
         Array.from({ length: W }, (_, w) => {
-          const mine = wave.filter((s) => s % W === w);
+          const mine = wave.filter((s) => hostWorker(s, studentsPerSession, sessions, W) === w);
           return workers.ask(w, { type: "create", sessions: mine }, "created", 60_000 + 1000 * mine.length);
         }),
       );
@@ -202,7 +195,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     const where = servers.length > 1 ? ` on ${servers.map((sv) => `${[...portOf.values()].filter((p) => p === sv.port).length} (:${sv.port})`).join(" + ")}` : "";
     log(`  ${target}: ${codes.size}/${sessions} sessions created${where}, joining ${students} students over ${W} workers`);
 
-    // Students: global index g = s × perSession + i lives in worker g % W.
+    // Students: whole classes per worker where possible (placement.ts).
     const cpuBeforeJoin = cpuEach();
     const peakRss = servers.map((sv) => sv.rssBytes());
     const samplePeaks = (): void => servers.forEach((sv, i) => (peakRss[i] = Math.max(peakRss[i]!, sv.rssBytes())));
@@ -210,11 +203,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     try {
       const joined = await Promise.all(
         Array.from({ length: W }, (_, w) => {
-          const joins = [...codes].map(([session, code]) => ({
-            session,
-            code,
-            students: Array.from({ length: studentsPerSession }, (_, i) => session * studentsPerSession + i).filter((g) => g % W === w),
-          }));
+          const joins = placed[w]!.filter((share) => codes.has(share.session)).map((share) => ({ session: share.session, code: codes.get(share.session)!, students: share.students }));
           const count = joins.reduce((n, j) => n + j.students.length, 0);
           return workers.ask(w, { type: "join", joins }, "joined", 60_000 + 200 * count);
         }),

@@ -23,8 +23,8 @@ export interface WorkerInit {
   spreadMs: number;
   /** Phase that ends a session for the clients. */
   finalPhase: string;
-  /** Students of each room in this worker who decode their own patches and are timed (≥ 1; the others share: loadWorker.ts). */
-  timedPerSession: number;
+  /** Students of each room in this worker (a share: placement.ts) who decode their own patches and are timed (≥ 1; the others share: loadWorker.ts). */
+  timedPerShare: number;
 }
 
 /** Create the hosts' rooms of these sessions. */

@@ -3,7 +3,7 @@
 // and reports latencies, received bytes and errors to the parent over IPC.
 //
 // Shared decoding: a room's students receive the same patch bytes (the product gives students no
-// StateView; the baseline has none), so in each worker only the first `timedPerSession` students of
+// StateView; the baseline has none), so in each worker only the first `timedPerShare` students of
 // a room (at least one: its *timed* students) decode every patch, and the others read the first
 // one's state instead of decoding the same bytes again. Those others still hold their own socket, receive
 // and count every frame, and make every action; only the timed students' latencies are sampled. Why:
@@ -266,20 +266,20 @@ function addBytes(into: Record<string, number>, meter: ByteMeter): void {
   for (const [phase, bytes] of meter.bytesByPhase) into[phase] = (into[phase] ?? 0) + bytes;
 }
 
-/** Keeps the first `perSession` connected students of each room decoding and timed; the others read the first one's state. */
-function shareDecoding(perSession: number): void {
+/** Keeps the first `perShare` connected students of each room decoding and timed; the others read the first one's state. */
+function shareDecoding(perShare: number): void {
   const timedOf = new Map<string, StudentClient[]>();
   for (const student of students) {
     if (!student.connected) continue;
     const timed = timedOf.get(student.room.roomId) ?? [];
     timedOf.set(student.room.roomId, timed);
-    if (timed.length < perSession) timed.push(student);
+    if (timed.length < perShare) timed.push(student);
     else student.readFrom(timed[0]!);
   }
 }
 
 async function play(timeoutMs: number): Promise<void> {
-  shareDecoding(init!.timedPerSession);
+  shareDecoding(init!.timedPerShare);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const allRooms = (): BenchRoom[] => [...hosts.values(), ...students.map((s) => s.room)];
