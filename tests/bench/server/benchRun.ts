@@ -5,7 +5,7 @@ import { ACTION_KINDS, type ActionKind, type TargetName, type WorkerResult } fro
 import { getFreePort } from "../../support/freePort.ts";
 import { redisModeEnv } from "../../support/redisServer.ts";
 import { ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
-import { percentile } from "./stats.ts";
+import { busiestWindowShare, percentile } from "./stats.ts";
 import { WorkerPool } from "./workerPool.ts";
 import { hostWorker, placeStudents, timedPerShare } from "./placement.ts";
 
@@ -89,6 +89,11 @@ export interface TargetRun {
     playMsPerStudentRound: number;
   };
   serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
+  /**
+   * Share of a core the server used during play: on average (per process), and in the busiest second
+   * of the busiest process. Near 1, the server had no time left and actions queued behind each other.
+   */
+  serverCoreBusy: { average: number; busiestSecond: number };
   clientLoopDelayP99Ms: number;
   /** The load workers' CPU time during play over the data frames their rooms received (µs): what a frame costs a client. */
   clientCpuUsPerFrame: number;
@@ -198,7 +203,14 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     // Students: whole classes per worker where possible (placement.ts).
     const cpuBeforeJoin = cpuEach();
     const peakRss = servers.map((sv) => sv.rssBytes());
-    const samplePeaks = (): void => servers.forEach((sv, i) => (peakRss[i] = Math.max(peakRss[i]!, sv.rssBytes())));
+    /** Each process's CPU time during play, sampled with the memory: its busiest second. */
+    const cpuSamples: { at: number; cpuMs: number }[][] = servers.map(() => []);
+    let sampleCpu = false;
+    const samplePeaks = (): void =>
+      servers.forEach((sv, i) => {
+        peakRss[i] = Math.max(peakRss[i]!, sv.rssBytes());
+        if (sampleCpu) cpuSamples[i]!.push({ at: performance.now(), cpuMs: sv.cpuMs() });
+      });
     const sampler = setInterval(samplePeaks, 200);
     try {
       const joined = await Promise.all(
@@ -216,8 +228,12 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
 
       const playTimeoutMs = (rounds * (timers.briefing! + timers.resolve! + timers.results! + 3 * timers.propose!) + 30) * 1000;
       const t0 = performance.now();
+      sampleCpu = true;
+      samplePeaks();
       const results = await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "play", timeoutMs: playTimeoutMs }, "played", playTimeoutMs + 30_000)));
       const playSeconds = (performance.now() - t0) / 1000;
+      samplePeaks();
+      sampleCpu = false;
       const cpuAfterPlay = cpuEach();
       // A server too busy to answer within the probe's timeout is an error of the run, not a reason to lose its figures.
       const end = await probe().catch((error: unknown) => {
@@ -257,6 +273,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         memory: { idle, afterCreate, afterJoin, peakRss: sum(peakRss) },
         cpu: { join: sum(cpuAfterJoin) - sum(cpuBeforeJoin), play: sum(cpuAfterPlay) - sum(cpuAfterJoin) },
         serverLoopDelayMs: end?.eventLoopDelayMs ?? { p50: NaN, p99: NaN, max: NaN },
+        serverBusiestSecond: Math.max(...cpuSamples.map((samples) => busiestWindowShare(samples, 1000))),
         playSeconds,
         createdSessions: codes.size,
         processes,
@@ -285,6 +302,7 @@ interface RawRun {
   memory: { idle: ServerMemory; afterCreate: ServerMemory; afterJoin: ServerMemory; peakRss: number };
   cpu: { join: number; play: number };
   serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
+  serverBusiestSecond: number;
   playSeconds: number;
   createdSessions: number;
   processes: ProcessShare[];
@@ -358,6 +376,10 @@ export function summariseRun(raw: RawRun): TargetRun {
       playMsPerStudentRound: raw.cpu.play / (joined * config.rounds),
     },
     serverLoopDelayMs: raw.serverLoopDelayMs,
+    serverCoreBusy: {
+      average: raw.cpu.play / (Math.max(1, raw.processes.length) * raw.playSeconds * 1000),
+      busiestSecond: raw.serverBusiestSecond,
+    },
     clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
     clientCpuUsPerFrame: (results.reduce((n, r) => n + r.cpuMs, 0) * 1000) / Math.max(1, results.reduce((n, r) => n + r.playFrames, 0)),
     playSeconds: raw.playSeconds,

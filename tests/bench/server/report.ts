@@ -31,6 +31,8 @@ export function figuresOf(run: TargetRun): Figures {
     cpuMsPerStudentRound: run.cpu.playMsPerStudentRound,
     cpuMsPerStudentJoin: run.cpu.joinMsPerStudent,
     serverLoopDelayP99Ms: run.serverLoopDelayMs.p99,
+    serverCoreBusy: run.serverCoreBusy.average,
+    serverCoreBusiestSecond: run.serverCoreBusy.busiestSecond,
     clientLoopDelayP99Ms: run.clientLoopDelayP99Ms,
     clientCpuUsPerFrame: run.clientCpuUsPerFrame,
     playSeconds: run.playSeconds,
@@ -107,6 +109,11 @@ export function formatProcesses(report: Report): string[] {
   return lines;
 }
 
+/** A share of one core as a percentage ("–" when unknown). */
+function formatShare(share: number): string {
+  return Number.isFinite(share) ? `${Math.round(share * 100)}%` : "–";
+}
+
 /** The readable table: one column per target and one for the ratio. */
 export function formatTable(report: Report, header: string): string {
   const p = report.medians.product;
@@ -136,6 +143,7 @@ export function formatTable(report: Report, header: string): string {
   row("server CPU / student-round (play)", (f) => formatMs(f.cpuMsPerStudentRound!), "cpuMsPerStudentRound");
   row("server CPU / student (join)", (f) => formatMs(f.cpuMsPerStudentJoin!));
   row("server event-loop delay p99 (play)", (f) => formatMs(f.serverLoopDelayP99Ms!));
+  row("server core busy (average, busiest s)", (f) => `${formatShare(f.serverCoreBusy!)}, ${formatShare(f.serverCoreBusiestSecond!)}`);
   row("clients' event-loop delay p99 (worst)", (f) => formatMs(f.clientLoopDelayP99Ms!));
   row("clients' CPU / frame received (play)", (f) => `${(f.clientCpuUsPerFrame ?? NaN).toFixed(1)} µs`, "clientCpuUsPerFrame");
   row("play time", (f) => `${f.playSeconds!.toFixed(1)} s`);

@@ -24,7 +24,7 @@ describe("bench:server", () => {
       expect(run.held).toBe(3);
       expect(run.finished).toBe(run.expectedFinished);
       expect(run.errorCount).toBe(0);
-      // Two workers: students 0 and 2 in one (0 timed, 2 reads its state), student 1 alone in the other.
+      // Two workers: students 0 and 1 in one (0 timed, 1 reads its state), student 2 alone in the other.
       expect(run.studentsTimed).toBe(2);
       // Each timed student: propose, endorse both others' arguments, vote.
       expect(run.actionsExpected).toBe(8);
@@ -40,6 +40,10 @@ describe("bench:server", () => {
       // What a frame cost the clients: the workers' CPU over the frames they received.
       expect(run.clientCpuUsPerFrame).toBeGreaterThan(0);
       expect(Number.isFinite(run.clientCpuUsPerFrame)).toBe(true);
+      // How busy the server's core was: on average, and in its busiest second (sampled every 200 ms).
+      expect(run.serverCoreBusy.average).toBeGreaterThan(0);
+      expect(run.serverCoreBusy.busiestSecond).toBeGreaterThanOrEqual(0);
+      expect(run.serverCoreBusy.busiestSecond).toBeLessThan(1.5);
     }
     // The reveal's patch is counted in the phase it opens (bytes are counted after decoding).
     expect(product!.bytesPerStudentRoundByPhase.resolve!).toBeGreaterThan(product!.bytesPerStudentRoundByPhase.vote!);

@@ -1,6 +1,6 @@
 // Percentiles, medians and ratios of the server benchmark.
 import { describe, expect, it } from "vitest";
-import { formatKb, median, percentile, ratio } from "./stats.ts";
+import { busiestWindowShare, formatKb, median, percentile, ratio } from "./stats.ts";
 
 describe("benchmark statistics", () => {
   it("takes nearest-rank percentiles of unsorted samples", () => {
@@ -30,5 +30,18 @@ describe("benchmark statistics", () => {
     expect(formatKb(512)).toBe("512 B");
     expect(formatKb(1536)).toBe("1.50 KB");
     expect(formatKb(27.6 * 1024)).toBe("27.6 KB");
+  });
+
+  it("finds the busiest second of a process's CPU samples, which a run's average hides", () => {
+    // Sampled every 200 ms over 5 s: idle, then one core saturated from 2.0 s to 3.0 s, then a quarter busy.
+    const samples = Array.from({ length: 26 }, (_, k) => {
+      const at = k * 200;
+      const cpuMs = Math.min(Math.max(at - 2000, 0), 1000) + Math.max(at - 3000, 0) / 4;
+      return { at, cpuMs };
+    });
+    expect(busiestWindowShare(samples, 1000)).toBeCloseTo(1, 5);
+    expect(samples.at(-1)!.cpuMs / samples.at(-1)!.at).toBeCloseTo(0.3, 5);
+    expect(busiestWindowShare(samples.slice(15), 1000)).toBeCloseTo(0.25, 5);
+    expect(busiestWindowShare(samples.slice(0, 3), 1000)).toBeNaN();
   });
 });

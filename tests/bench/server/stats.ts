@@ -35,3 +35,21 @@ export function formatMs(ms: number): string {
 export function formatRatio(r: number): string {
   return Number.isFinite(r) ? `${r.toFixed(2)}×` : "–";
 }
+
+/**
+ * The highest share of one core used over any `windowMs` between samples of a process's cumulative
+ * CPU time (`{ at, cpuMs }`, in time order): a core saturated for a second shows 1 even when the
+ * run's average is low. NaN with fewer than two samples that far apart.
+ */
+export function busiestWindowShare(samples: readonly { at: number; cpuMs: number }[], windowMs: number): number {
+  let best = NaN;
+  let start = 0;
+  for (let end = 1; end < samples.length; end++) {
+    while (start + 1 < end && samples[end]!.at - samples[start + 1]!.at >= windowMs) start++;
+    const span = samples[end]!.at - samples[start]!.at;
+    if (span < windowMs) continue;
+    const share = (samples[end]!.cpuMs - samples[start]!.cpuMs) / span;
+    if (!(share <= best)) best = share;
+  }
+  return best;
+}
