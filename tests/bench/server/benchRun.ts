@@ -7,7 +7,7 @@ import { redisModeEnv } from "../../support/redisServer.ts";
 import { ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
 import { busiestWindowShare, percentile } from "./stats.ts";
 import { WorkerPool } from "./workerPool.ts";
-import { hostWorker, placeStudents, timedPerShare } from "./placement.ts";
+import { hostWorkers, placeStudents, timedPerShare } from "./placement.ts";
 
 export interface BenchConfig {
   sessions: number;
@@ -155,6 +155,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     const workers = pool;
     const W = workers.size;
     const placed = placeStudents(sessions, studentsPerSession, W);
+    const hostOf = hostWorkers(placed, sessions);
     const createOptions: Record<string, unknown> =
       target === "product"
         ? { timers, rounds, maxPlayers: Math.min(1000, studentsPerSession) }
@@ -184,7 +185,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       const wave = Array.from({ length: Math.min(waveSize, sessions - first) }, (_, k) => first + k);
       const created = await Promise.all(
         Array.from({ length: W }, (_, w) => {
-          const mine = wave.filter((s) => hostWorker(s, studentsPerSession, sessions, W) === w);
+          const mine = wave.filter((s) => hostOf[s] === w);
           return workers.ask(w, { type: "create", sessions: mine }, "created", 60_000 + 1000 * mine.length);
         }),
       );
@@ -206,12 +207,12 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     /** Each process's CPU time during play, sampled with the memory: its busiest second. */
     const cpuSamples: { at: number; cpuMs: number }[][] = servers.map(() => []);
     let sampleCpu = false;
-    const samplePeaks = (): void =>
+    const sample = (): void =>
       servers.forEach((sv, i) => {
         peakRss[i] = Math.max(peakRss[i]!, sv.rssBytes());
         if (sampleCpu) cpuSamples[i]!.push({ at: performance.now(), cpuMs: sv.cpuMs() });
       });
-    const sampler = setInterval(samplePeaks, 200);
+    const sampler = setInterval(sample, 200);
     try {
       const joined = await Promise.all(
         Array.from({ length: W }, (_, w) => {
@@ -229,10 +230,10 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
       const playTimeoutMs = (rounds * (timers.briefing! + timers.resolve! + timers.results! + 3 * timers.propose!) + 30) * 1000;
       const t0 = performance.now();
       sampleCpu = true;
-      samplePeaks();
+      sample();
       const results = await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "play", timeoutMs: playTimeoutMs }, "played", playTimeoutMs + 30_000)));
       const playSeconds = (performance.now() - t0) / 1000;
-      samplePeaks();
+      sample();
       sampleCpu = false;
       const cpuAfterPlay = cpuEach();
       // A server too busy to answer within the probe's timeout is an error of the run, not a reason to lose its figures.
@@ -241,7 +242,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         return null;
       });
       clearInterval(sampler);
-      samplePeaks();
+      sample();
       await Promise.all(Array.from({ length: W }, (_, w) => workers.ask(w, { type: "leave" }, "left", 15_000).catch(() => undefined)));
 
       const processes: ProcessShare[] =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostWorker, placeStudents, timedPerShare } from "./placement.ts";
+import { hostWorkers, placeStudents, timedPerShare } from "./placement.ts";
 
 function everyStudent(placed: ReturnType<typeof placeStudents>): number[] {
   return placed.flatMap((w) => w.flatMap((share) => share.students)).sort((a, b) => a - b);
@@ -23,8 +23,9 @@ describe("placing students on load workers", () => {
 
   it("puts each host with its session's first student", () => {
     const placed = placeStudents(250, 40, 8);
+    const hostOf = hostWorkers(placed, 250);
     for (let session = 0; session < 250; session++) {
-      const worker = hostWorker(session, 40, 250, 8);
+      const worker = hostOf[session]!;
       expect(placed[worker]!.some((share) => share.session === session && share.students[0] === session * 40)).toBe(true);
     }
   });

@@ -28,10 +28,14 @@ export function placeStudents(sessions: number, perSession: number, workers: num
   return placed;
 }
 
-/** The worker holding a session's first student: its host lives there too. */
-export function hostWorker(session: number, perSession: number, sessions: number, workers: number): number {
-  const total = sessions * perSession;
-  return total === 0 ? session % workers : Math.floor((session * perSession * workers) / total);
+/**
+ * Each session's host worker: the first worker holding any of its students (blocks follow session
+ * order, so that one holds its first student); a session without students round-robin.
+ */
+export function hostWorkers(placed: SessionShare[][], sessions: number): number[] {
+  const hostOf = Array.from({ length: sessions }, (_, session) => session % placed.length);
+  for (let w = placed.length - 1; w >= 0; w--) for (const share of placed[w]!) hostOf[share.session] = w;
+  return hostOf;
 }
 
 /**
