@@ -1,7 +1,7 @@
 // Command-line options of the server benchmark: defaults, flags, and clear refusals of bad input.
 import { describe, expect, it } from "vitest";
 import { defaultWorkers, parseBenchArgs } from "./benchOptions.ts";
-import { choosePinning } from "./serverProcess.ts";
+import { choosePinning, countCpus } from "./serverProcess.ts";
 import { actionDelayMs } from "./targets.ts";
 
 describe("bench:server options", () => {
@@ -37,6 +37,13 @@ describe("bench:server options", () => {
     expect(choosePinning(2)).toMatchObject({ perServerCpus: ["0"], serverCpus: "0", clientCpus: "1" });
     expect(choosePinning(4, 2)).toMatchObject({ perServerCpus: ["0", "1"], clientCpus: "2-3" });
     expect(choosePinning(3, 2)).toMatchObject({ perServerCpus: ["0", "1"], clientCpus: "2" });
+  });
+
+  it("counts the CPUs of a taskset list, or the machine's when nothing is pinned", () => {
+    expect(countCpus("1")).toBe(1);
+    expect(countCpus("2-3")).toBe(2);
+    expect(countCpus("0,2-5")).toBe(5);
+    expect(countCpus(null, 6)).toBe(6);
   });
 
   it("uses at least two client processes and one more per 250 students, up to eight", () => {

@@ -4,7 +4,7 @@
 import { ACTION_KINDS, type ActionKind, type TargetName, type WorkerResult } from "./ipc.ts";
 import { getFreePort } from "../../support/freePort.ts";
 import { redisModeEnv } from "../../support/redisServer.ts";
-import { ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
+import { countCpus, ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
 import { busiestWindowShare, percentile } from "./stats.ts";
 import { WorkerPool } from "./workerPool.ts";
 import { hostWorkers, placeStudents, timedPerShare } from "./placement.ts";
@@ -94,6 +94,11 @@ export interface TargetRun {
    * of the busiest process. Near 1, the server had no time left and actions queued behind each other.
    */
   serverCoreBusy: { average: number; busiestSecond: number };
+  /**
+   * Share of the clients' cores their load workers used during play, on average and in the busiest
+   * second. Near 1, the clients had no time left: their latencies include waiting for their own turn.
+   */
+  clientCoresBusy: { average: number; busiestSecond: number };
   clientLoopDelayP99Ms: number;
   /** The load workers' CPU time during play over the data frames their rooms received (µs): what a frame costs a client. */
   clientCpuUsPerFrame: number;
@@ -117,6 +122,14 @@ export const liveChildren = new Set<{ killNow(): void }>();
 
 /** Colyseus publishes each process's room count at most once a second; Redis-mode sessions are created in waves this far apart so they spread. */
 const ROOM_COUNT_PUBLISH_MS = 1100;
+
+/** The load workers' share of their cores from samples of their summed CPU time: on average, and in the busiest second. */
+function clientCoresBusy(samples: readonly { at: number; cpuMs: number }[], cores: number): TargetRun["clientCoresBusy"] {
+  const first = samples[0];
+  const last = samples.at(-1);
+  const average = first && last && last.at > first.at ? (last.cpuMs - first.cpuMs) / (last.at - first.at) : NaN;
+  return { average: average / cores, busiestSecond: busiestWindowShare(samples, 1000) / cores };
+}
 
 /** Sums the processes' memory; the event-loop delay is the worst process's. */
 function combine(probes: ServerMemory[]): ServerMemory {
@@ -206,12 +219,16 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     const peakRss = servers.map((sv) => sv.rssBytes());
     /** Each process's CPU time during play, sampled with the memory: its busiest second. */
     const cpuSamples: { at: number; cpuMs: number }[][] = servers.map(() => []);
+    /** The load workers' CPU time during play, summed over workers, sampled likewise. */
+    const clientCpuSamples: { at: number; cpuMs: number }[] = [];
     let sampleCpu = false;
-    const sample = (): void =>
+    const sample = (): void => {
       servers.forEach((sv, i) => {
         peakRss[i] = Math.max(peakRss[i]!, sv.rssBytes());
         if (sampleCpu) cpuSamples[i]!.push({ at: performance.now(), cpuMs: sv.cpuMs() });
       });
+      if (sampleCpu) clientCpuSamples.push({ at: performance.now(), cpuMs: workers.cpuMs() });
+    };
     const sampler = setInterval(sample, 200);
     try {
       const joined = await Promise.all(
@@ -275,6 +292,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         cpu: { join: sum(cpuAfterJoin) - sum(cpuBeforeJoin), play: sum(cpuAfterPlay) - sum(cpuAfterJoin) },
         serverLoopDelayMs: end?.eventLoopDelayMs ?? { p50: NaN, p99: NaN, max: NaN },
         serverBusiestSecond: Math.max(...cpuSamples.map((samples) => busiestWindowShare(samples, 1000))),
+        clientCoresBusy: clientCoresBusy(clientCpuSamples, countCpus(config.pinning.clientCpus)),
         playSeconds,
         createdSessions: codes.size,
         processes,
@@ -304,6 +322,7 @@ interface RawRun {
   cpu: { join: number; play: number };
   serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
   serverBusiestSecond: number;
+  clientCoresBusy: TargetRun["clientCoresBusy"];
   playSeconds: number;
   createdSessions: number;
   processes: ProcessShare[];
@@ -381,6 +400,7 @@ export function summariseRun(raw: RawRun): TargetRun {
       average: raw.cpu.play / (Math.max(1, raw.processes.length) * raw.playSeconds * 1000),
       busiestSecond: raw.serverBusiestSecond,
     },
+    clientCoresBusy: raw.clientCoresBusy,
     clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
     clientCpuUsPerFrame: (results.reduce((n, r) => n + r.cpuMs, 0) * 1000) / Math.max(1, results.reduce((n, r) => n + r.playFrames, 0)),
     playSeconds: raw.playSeconds,

@@ -33,6 +33,8 @@ export function figuresOf(run: TargetRun): Figures {
     serverLoopDelayP99Ms: run.serverLoopDelayMs.p99,
     serverCoreBusy: run.serverCoreBusy.average,
     serverCoreBusiestSecond: run.serverCoreBusy.busiestSecond,
+    clientCoresBusy: run.clientCoresBusy.average,
+    clientCoresBusiestSecond: run.clientCoresBusy.busiestSecond,
     clientLoopDelayP99Ms: run.clientLoopDelayP99Ms,
     clientCpuUsPerFrame: run.clientCpuUsPerFrame,
     playSeconds: run.playSeconds,
@@ -145,6 +147,7 @@ export function formatTable(report: Report, header: string): string {
   row("server event-loop delay p99 (play)", (f) => formatMs(f.serverLoopDelayP99Ms!));
   row("server core busy (average, busiest s)", (f) => `${formatShare(f.serverCoreBusy!)}, ${formatShare(f.serverCoreBusiestSecond!)}`);
   row("clients' event-loop delay p99 (worst)", (f) => formatMs(f.clientLoopDelayP99Ms!));
+  row("clients' cores busy (average, busiest s)", (f) => `${formatShare(f.clientCoresBusy!)}, ${formatShare(f.clientCoresBusiestSecond!)}`);
   row("clients' CPU / frame received (play)", (f) => `${(f.clientCpuUsPerFrame ?? NaN).toFixed(1)} µs`, "clientCpuUsPerFrame");
   row("play time", (f) => `${f.playSeconds!.toFixed(1)} s`);
   for (const [i, run] of report.runs.entries()) {

@@ -44,6 +44,10 @@ describe("bench:server", () => {
       expect(run.serverCoreBusy.average).toBeGreaterThan(0);
       expect(run.serverCoreBusy.busiestSecond).toBeGreaterThanOrEqual(0);
       expect(run.serverCoreBusy.busiestSecond).toBeLessThan(1.5);
+      // And the clients' cores, summed over the load workers.
+      expect(run.clientCoresBusy.average).toBeGreaterThan(0);
+      expect(run.clientCoresBusy.busiestSecond).toBeGreaterThanOrEqual(run.clientCoresBusy.average * 0.5);
+      expect(run.clientCoresBusy.busiestSecond).toBeLessThan(1.5);
     }
     // The reveal's patch is counted in the phase it opens (bytes are counted after decoding).
     expect(product!.bytesPerStudentRoundByPhase.resolve!).toBeGreaterThan(product!.bytesPerStudentRoundByPhase.vote!);

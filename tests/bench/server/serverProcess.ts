@@ -4,7 +4,7 @@
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServerProbe, TargetName } from "./ipc.ts";
 
@@ -71,6 +71,15 @@ export function choosePinning(cpuCount: number, servers = 1): Pinning {
     return { taskset, serverCpus: perServerCpus.join(","), clientCpus: range(servers), perServerCpus };
   }
   return { taskset, serverCpus: "0", clientCpus: range(1), perServerCpus: Array.from({ length: servers }, () => "0") };
+}
+
+/** How many CPUs a taskset list names ("1", "2-3", "0,2-3"); without a list, every CPU of the machine. */
+export function countCpus(list: string | null, machineCpus = availableParallelism()): number {
+  if (!list) return machineCpus;
+  return list.split(",").reduce((n, part) => {
+    const [first, last = first] = part.split("-").map(Number);
+    return n + (last! - first! + 1);
+  }, 0);
 }
 
 /** fork() options that run the script under `taskset -c <cpus>` (the IPC channel survives taskset's exec). */

@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { FromWorker, ToWorker } from "./ipc.ts";
-import { pinnedForkOptions, type Pinning } from "./serverProcess.ts";
+import { pinnedForkOptions, readCpuMs, type Pinning } from "./serverProcess.ts";
 
 const WORKER_SCRIPT = join(import.meta.dirname, "loadWorker.ts");
 
@@ -27,6 +27,11 @@ export class WorkerPool {
       });
       return child;
     });
+  }
+
+  /** The workers' CPU time so far, summed (ms). */
+  cpuMs(): number {
+    return this.workers.reduce((n, w) => n + (w.pid === undefined ? 0 : readCpuMs(w.pid)), 0);
   }
 
   get size(): number {
