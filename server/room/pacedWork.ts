@@ -8,23 +8,14 @@
 // most `budgetMs`, then yields to the poll phase (setImmediate): requests and patches go on
 // between them, and the changes still all run, in order, a moment later. When the loop is busy
 // (a flood of requests makes each turn long) a turn runs work for as long as the rest of the loop
-// took since the work last yielded, up to `maxBudgetMs`: a backlog of phase changes is never
-// starved by requests (at 4 ms a turn, 250 resolves behind turns of 100 ms would take 10 s).
-// The rest of the loop does not count the patches the work itself queued (they run first in the
-// next turn's immediates, before the work's own turn): counted, they fed the budget on itself,
-// since sending a phase change to 40 students costs about twice the change, so each turn of a
-// storm (250 classes ending a phase together) ran twice the changes of the last, and the storm
-// ended in one turn of hundreds of milliseconds, the stall this module exists to prevent. The cap
-// bounds what other deferred sends (patches held for the room's gap, on timers) can still add.
+// took since the work last yielded: half of the time goes to it, so a backlog of phase changes is
+// never starved by requests (at 4 ms a turn, 250 resolves behind turns of 100 ms would take 10 s).
 
 /** Milliseconds of queued work one event-loop turn runs before it yields to I/O, at least. */
 export const DEFAULT_PACED_WORK_BUDGET_MS = 4;
-/** The most a turn runs however busy the rest of the loop is (ms). */
-export const DEFAULT_PACED_WORK_MAX_BUDGET_MS = 16;
 
 export interface PacedWorkOptions {
   budgetMs?: number;
-  maxBudgetMs?: number;
   now?: () => number;
   /** A task threw: the others still run. */
   onError: (error: unknown) => void;
@@ -37,7 +28,6 @@ interface Task {
 
 export class PacedWork {
   private readonly budgetMs: number;
-  private readonly maxBudgetMs: number;
   private readonly now: () => number;
   private readonly onError: (error: unknown) => void;
   private queue: Task[] = [];
@@ -46,12 +36,9 @@ export class PacedWork {
   private draining = false;
   /** When the queued work last yielded to the rest of the loop (or was queued into an empty queue). */
   private yieldedAt = 0;
-  /** When this turn's immediates began, before the patches the last turn's work queued (null: not marked). */
-  private immediatesBeganAt: number | null = null;
 
   constructor(options: PacedWorkOptions) {
     this.budgetMs = options.budgetMs ?? DEFAULT_PACED_WORK_BUDGET_MS;
-    this.maxBudgetMs = Math.max(this.budgetMs, options.maxBudgetMs ?? DEFAULT_PACED_WORK_MAX_BUDGET_MS);
     this.now = options.now ?? (() => performance.now());
     this.onError = options.onError;
   }
@@ -69,7 +56,6 @@ export class PacedWork {
     this.queue.push(task);
     if (!this.scheduled && !this.draining) {
       this.yieldedAt = this.now();
-      this.immediatesBeganAt = null;
       this.scheduled = setImmediate(this.drain);
     }
     return { clear: () => void (task.cleared = true) };
@@ -90,17 +76,10 @@ export class PacedWork {
     };
   }
 
-  private readonly markImmediatesBegan = (): void => {
-    this.immediatesBeganAt = this.now();
-  };
-
   private readonly drain = (): void => {
     this.scheduled = null;
     const started = this.now();
-    const rest = (this.immediatesBeganAt ?? started) - this.yieldedAt;
-    const budget = Math.min(this.maxBudgetMs, Math.max(this.budgetMs, rest));
-    // Queued before anything the tasks queue: it runs first in the next turn's immediates.
-    setImmediate(this.markImmediatesBegan);
+    const budget = Math.max(this.budgetMs, started - this.yieldedAt);
     this.draining = true;
     // At least one task a turn, however long it takes.
     do {
@@ -116,7 +95,6 @@ export class PacedWork {
     this.draining = false;
     if (this.head < this.queue.length) {
       this.yieldedAt = this.now();
-      this.immediatesBeganAt = null;
       this.scheduled = setImmediate(this.drain);
     } else {
       this.queue = [];
