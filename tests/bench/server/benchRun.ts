@@ -123,14 +123,6 @@ export const liveChildren = new Set<{ killNow(): void }>();
 /** Colyseus publishes each process's room count at most once a second; Redis-mode sessions are created in waves this far apart so they spread. */
 const ROOM_COUNT_PUBLISH_MS = 1100;
 
-/** The load workers' share of their cores from samples of their summed CPU time: on average, and in the busiest second. */
-function clientCoresBusy(samples: readonly { at: number; cpuMs: number }[], cores: number): TargetRun["clientCoresBusy"] {
-  const first = samples[0];
-  const last = samples.at(-1);
-  const average = first && last && last.at > first.at ? (last.cpuMs - first.cpuMs) / (last.at - first.at) : NaN;
-  return { average: average / cores, busiestSecond: busiestWindowShare(samples, 1000) / cores };
-}
-
 /** Sums the processes' memory; the event-loop delay is the worst process's. */
 function combine(probes: ServerMemory[]): ServerMemory {
   return {
@@ -292,7 +284,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         cpu: { join: sum(cpuAfterJoin) - sum(cpuBeforeJoin), play: sum(cpuAfterPlay) - sum(cpuAfterJoin) },
         serverLoopDelayMs: end?.eventLoopDelayMs ?? { p50: NaN, p99: NaN, max: NaN },
         serverBusiestSecond: Math.max(...cpuSamples.map((samples) => busiestWindowShare(samples, 1000))),
-        clientCoresBusy: clientCoresBusy(clientCpuSamples, countCpus(config.pinning.clientCpus)),
+        clientBusiestSecond: busiestWindowShare(clientCpuSamples, 1000),
         playSeconds,
         createdSessions: codes.size,
         processes,
@@ -322,7 +314,8 @@ interface RawRun {
   cpu: { join: number; play: number };
   serverLoopDelayMs: ServerMemory["eventLoopDelayMs"];
   serverBusiestSecond: number;
-  clientCoresBusy: TargetRun["clientCoresBusy"];
+  /** The load workers' summed CPU time in their busiest second, as a share of one core. */
+  clientBusiestSecond: number;
   playSeconds: number;
   createdSessions: number;
   processes: ProcessShare[];
@@ -346,6 +339,9 @@ export function summariseRun(raw: RawRun): TargetRun {
   note("join: not attempted (session not created)", students - raw.joinedCount - raw.setupErrors.filter((e) => e.startsWith("join")).length);
   for (const r of results) for (const [what, n] of Object.entries(r.errors)) note(what, n);
   for (const [what, n] of Object.entries(errors)) if (n <= 0) delete errors[what];
+  /** The load workers' CPU time during play (each measures its own), over the cores they are pinned to. */
+  const clientCpuMs = results.reduce((n, r) => n + r.cpuMs, 0);
+  const clientCores = countCpus(config.pinning.clientCpus);
 
   const latencies: Record<ActionKind, number[]> = { propose: [], endorse: [], vote: [] };
   const studentBytes: Record<string, number> = {};
@@ -400,9 +396,12 @@ export function summariseRun(raw: RawRun): TargetRun {
       average: raw.cpu.play / (Math.max(1, raw.processes.length) * raw.playSeconds * 1000),
       busiestSecond: raw.serverBusiestSecond,
     },
-    clientCoresBusy: raw.clientCoresBusy,
+    clientCoresBusy: {
+      average: clientCpuMs / (clientCores * raw.playSeconds * 1000),
+      busiestSecond: raw.clientBusiestSecond / clientCores,
+    },
     clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
-    clientCpuUsPerFrame: (results.reduce((n, r) => n + r.cpuMs, 0) * 1000) / Math.max(1, results.reduce((n, r) => n + r.playFrames, 0)),
+    clientCpuUsPerFrame: (clientCpuMs * 1000) / Math.max(1, results.reduce((n, r) => n + r.playFrames, 0)),
     playSeconds: raw.playSeconds,
     processes: raw.processes,
   };
