@@ -12,6 +12,7 @@ import { defaultWorkers, parseBenchArgs, type BenchOptions } from "./server/benc
 import type { TargetName } from "./server/ipc.ts";
 import { buildReport, formatTable, type Report } from "./server/report.ts";
 import { choosePinning } from "./server/serverProcess.ts";
+import { LOAD_WORKER_NICE } from "./server/workerPool.ts";
 import { hasRedisServer, REDIS_SERVER, startRedisServer, type RedisServer } from "../support/redisServer.ts";
 
 const SCENARIO_ID = process.env.DEFAULT_SCENARIO || "mexico-2006";
@@ -82,8 +83,8 @@ const where = !pinning.taskset
     : `server on CPU ${pinning.serverCpus}, clients on CPU ${pinning.clientCpus}`;
 const header =
   `Server benchmark: ${options.sessions} session(s) × ${options.studentsPerSession} students, ${options.rounds} round(s), ` +
-  `${options.withArguments ? "with" : "without"} arguments · ${options.runs} run(s)${options.runs > 1 ? " (medians)" : ""} · ${where}, ${config.workers} client processes` +
-  `, ${options.timed >= totalStudents ? "every student" : `≥ ${options.timed} students`} decoding and timed`;
+  `${options.withArguments ? "with" : "without"} arguments · ${options.runs} run(s)${options.runs > 1 ? " (medians)" : ""} · ${where}, ${config.workers} client processes (nice ${LOAD_WORKER_NICE})` +
+  ` and a probe process with ${options.timed >= totalStudents ? "every student" : `≥ ${options.timed} students`}, timed`;
 log(header);
 
 const targets: TargetName[] = options.redis ? ["product"] : options.only ? [options.only] : ["product", "baseline"];

@@ -8,12 +8,13 @@ export const USAGE = `usage: npm run bench:server -- SESSIONS STUDENTS [ROUNDS] 
   STUDENTS      students per session (1–${MAX_PLAYERS_LIMIT})
   ROUNDS        rounds per session (default 2)
   --runs N      repeat product and baseline N times, alternating which goes first; prints medians (default 1)
-  --workers N   client processes (default: one per 250 students, 2 to 8)
+  --workers N   client processes holding the untimed students (default: one per 250 students, 2 to 8)
   --spread-ms N students act within N ms of a phase opening, spread evenly (default 1000)
   --no-arguments  propose without an argument (so nothing to endorse)
   --only T      measure only the product or only the baseline
-  --timed N     at least N students (default 400; all if fewer) decode their own patches and are timed, at least one
-                per session in each client process; the session's others there act on that one's state (their own
+  --timed N     at least N students (default 400; all if fewer), at least one per session, are timed, in a client process
+                of their own (the probe), so a timed frame never waits behind thousands of other sockets' frames; in the
+                other processes one student per session decodes and the session's others act on its state (their own
                 bytes and frames are still received and counted), so the clients' core measures the server, not itself
   --redis       run the product as two processes sharing sessions through a throwaway redis-server (README: several processes),
                 spread the sessions over both and print each one's share and the combined capacity (product only)

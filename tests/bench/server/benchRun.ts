@@ -7,7 +7,7 @@ import { redisModeEnv } from "../../support/redisServer.ts";
 import { countCpus, ServerProcess, type Pinning, type ServerMemory } from "./serverProcess.ts";
 import { busiestWindowShare, percentile } from "./stats.ts";
 import { WorkerPool } from "./workerPool.ts";
-import { hostWorkers, placeStudents, timedPerShare } from "./placement.ts";
+import { hostWorkers, placeWithProbe } from "./placement.ts";
 
 export interface BenchConfig {
   sessions: number;
@@ -21,7 +21,7 @@ export interface BenchConfig {
   policies: string[];
   endorsementsPerStudent: number;
   votePoints: number;
-  /** At least this many students decode their own patches and are timed; the others share a timed one's state (loadWorker.ts). */
+  /** At least this many students (at least one per session) are timed, in a client process of their own (placement.ts). */
   timed: number;
   /** Redis mode: the product runs as two processes sharing sessions through this Redis server (null: one process). */
   redisUrl: string | null;
@@ -59,7 +59,7 @@ export interface TargetRun {
   expectedFinished: number;
   errorCount: number;
   errors: Record<string, number>;
-  /** Students whose actions were timed (timedPerShare). */
+  /** Students whose actions were timed (the probe's: placement.ts). */
   studentsTimed: number;
   /** Actions whose state change was seen, of the number the timed students should have made. */
   actionsTimed: number;
@@ -155,11 +155,14 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
   try {
     await Promise.all(servers.map((s) => s.ready()));
     const idle = await probe();
-    pool = new WorkerPool(Math.max(1, Math.min(config.workers, students + sessions)), config.pinning);
+    // The load workers, and the probe (the last), which holds the timed students.
+    const loadWorkers = Math.max(1, Math.min(config.workers, students + sessions));
+    pool = new WorkerPool(loadWorkers + 1, config.pinning, (i) => i < loadWorkers);
     liveChildren.add(pool);
     const workers = pool;
     const W = workers.size;
-    const placed = placeStudents(sessions, studentsPerSession, W);
+    const { placed, timedPerSession } = placeWithProbe(sessions, studentsPerSession, loadWorkers, config.timed);
+    if (workers.notNiced.length > 0) log(`  ${target}: could not lower the priority of load worker(s) ${workers.notNiced.join(", ")}: the probe competes with them for the clients' core`);
     const hostOf = hostWorkers(placed, sessions);
     const createOptions: Record<string, unknown> =
       target === "product"
@@ -176,7 +179,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         withArguments: config.withArguments,
         spreadMs: config.spreadMs,
         finalPhase: "debrief",
-        timedPerShare: timedPerShare(placed, config.timed),
+        ...(w < loadWorkers ? { decodersPerShare: 1, timesActions: false } : { decodersPerShare: timedPerSession, timesActions: true }),
       });
     }
 
@@ -204,7 +207,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
     }
     const afterCreate = await probe();
     const where = servers.length > 1 ? ` on ${servers.map((sv) => `${[...portOf.values()].filter((p) => p === sv.port).length} (:${sv.port})`).join(" + ")}` : "";
-    log(`  ${target}: ${codes.size}/${sessions} sessions created${where}, joining ${students} students over ${W} workers`);
+    log(`  ${target}: ${codes.size}/${sessions} sessions created${where}, joining ${students} students over ${loadWorkers} load workers and the probe (${timedPerSession * sessions} timed)`);
 
     // Students: whole classes per worker where possible (placement.ts).
     const cpuBeforeJoin = cpuEach();

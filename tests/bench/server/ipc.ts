@@ -23,8 +23,10 @@ export interface WorkerInit {
   spreadMs: number;
   /** Phase that ends a session for the clients. */
   finalPhase: string;
-  /** Students of each room in this worker (a share: placement.ts) who decode their own patches and are timed (≥ 1; the others share: loadWorker.ts). */
-  timedPerShare: number;
+  /** Students of each room in this worker (a share: placement.ts) who decode their own patches (≥ 1; the others share: loadWorker.ts). */
+  decodersPerShare: number;
+  /** This worker is the probe (placement.ts): its students' latencies are sampled; a load worker's are not. */
+  timesActions: boolean;
 }
 
 /** Create the hosts' rooms of these sessions. */

@@ -2,14 +2,17 @@
 // holds its share of hosts and students as real @colyseus/sdk clients, plays the sessions when told,
 // and reports latencies, received bytes and errors to the parent over IPC.
 //
+// Two kinds of worker (placement.ts): the probe, whose students all decode their own patches and
+// whose actions are timed, and the load workers, whose actions are not.
+//
 // Shared decoding: a room's students receive the same patch bytes (the product gives students no
-// StateView; the baseline has none), so in each worker only the first `timedPerShare` students of
-// a room (at least one: its *timed* students) decode every patch, and the others read the first
-// one's state instead of decoding the same bytes again. Those others still hold their own socket, receive
-// and count every frame, and make every action; only the timed students' latencies are sampled. Why:
-// one core of clients decoding 10,000 copies of every patch saturates long before the server does,
-// and the benchmark then measures its own backlog (at 250 × 40 the clients' event loop lagged 1.9 s
-// on the bare baseline room). A phone decodes only its own copy, so this is the server's load.
+// StateView; the baseline has none), so in a load worker only the first `decodersPerShare` students
+// of a room (at least one) decode every patch, and the others read the first one's state instead of
+// decoding the same bytes again. Those others still hold their own socket, receive and count every
+// frame, and make every action. Why: one core of clients decoding 10,000 copies of every patch
+// saturates long before the server does, and the benchmark then measures its own backlog (at
+// 250 × 40 the clients' event loop lagged 1.9 s on the bare baseline room). A phone decodes only
+// its own copy, so this is the server's load.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Room } from "@colyseus/sdk";
 import { BorrowedState } from "./borrowedState.ts";
@@ -73,9 +76,9 @@ function isCompressed(room: BenchRoom): boolean {
 }
 
 /**
- * One student: acts when its state enters an acting phase, and times each action until its state
- * change arrives, unless it reads a timed student's state (see the top of this file): then it acts
- * on that state and times nothing.
+ * One student: acts when its state enters an acting phase, and follows each action until its state
+ * change arrives (timing it in the probe), unless it reads a decoding student's state (see the top
+ * of this file): then it acts on that state and follows only the reply.
  */
 class StudentClient {
   readonly room: BenchRoom;
@@ -84,13 +87,13 @@ class StudentClient {
   private readonly meter: ByteMeter;
   connected = true;
   finished = false;
-  /** Whether this student decodes its own patches and times its actions. */
-  timed = true;
+  /** Whether this student decodes its own patches (and follows its actions until a patch shows them). */
+  decodes = true;
   /** Students reading this one's state: told whenever it changes, as their own frames may have come first. */
   private readonly readers: StudentClient[] = [];
   private phaseKey = "";
   private pending: Pending | null = null;
-  /** Requests of an untimed student awaiting their reply. */
+  /** Requests of a reading student awaiting their reply. */
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
 
@@ -105,7 +108,7 @@ class StudentClient {
     });
     room.onLeave((code) => {
       this.connected = false;
-      if (playing && !this.finished && this.readers.some((r) => r.connected)) noteError("timed student left: its room's other students in this process no longer see the state");
+      if (playing && !this.finished && this.readers.some((r) => r.connected)) noteError("decoding student left: its room's other students in this process no longer see the state");
       if (this.timer) clearTimeout(this.timer);
       if (this.pending && playing) noteError(`${this.pending.action.kind}: connection closed before its patch arrived`);
       this.pending = null;
@@ -114,11 +117,11 @@ class StudentClient {
     });
   }
 
-  /** From now on this student reads `timed`'s state instead of decoding its own patches. */
-  readFrom(timed: StudentClient): void {
-    this.timed = false;
-    timed.readers.push(this);
-    (this.room as unknown as { serializer: BorrowedState }).serializer = new BorrowedState(() => timed.room.state);
+  /** From now on this student reads `decoder`'s state instead of decoding its own patches. */
+  readFrom(decoder: StudentClient): void {
+    this.decodes = false;
+    decoder.readers.push(this);
+    (this.room as unknown as { serializer: BorrowedState }).serializer = new BorrowedState(() => decoder.room.state);
   }
 
   private onState(state: BenchState): void {
@@ -127,7 +130,7 @@ class StudentClient {
     if (pending && this.meter.replies > pending.repliesAtSend && target!.shows(state, pending.action, pending.before)) {
       this.pending = null;
       // Until the frame carrying the patch arrived: the SDK's decoding is the client's work, not the server's.
-      latencies[pending.action.kind].push(this.meter.frameArrivedAt - pending.t0);
+      if (init!.timesActions) latencies[pending.action.kind].push(this.meter.frameArrivedAt - pending.t0);
       pending.then();
     }
     const key = `${state.round}:${state.phase}`;
@@ -180,7 +183,7 @@ class StudentClient {
 
   /** Sends an action; its latency is the time until a state patch shows its effect (not the reply; see targets.ts). */
   private request(kind: ActionKind, targetId: string, payload: unknown, then: () => void = () => undefined): void {
-    if (!this.timed) {
+    if (!this.decodes) {
       this.inFlight++;
       const settle = (): void => {
         this.inFlight--;
@@ -266,20 +269,20 @@ function addBytes(into: Record<string, number>, meter: ByteMeter): void {
   for (const [phase, bytes] of meter.bytesByPhase) into[phase] = (into[phase] ?? 0) + bytes;
 }
 
-/** Keeps the first `perShare` connected students of each room decoding and timed; the others read the first one's state. */
+/** Keeps the first `perShare` connected students of each room decoding; the others read the first one's state. */
 function shareDecoding(perShare: number): void {
-  const timedOf = new Map<string, StudentClient[]>();
+  const decodersOf = new Map<string, StudentClient[]>();
   for (const student of students) {
     if (!student.connected) continue;
-    const timed = timedOf.get(student.room.roomId) ?? [];
-    timedOf.set(student.room.roomId, timed);
-    if (timed.length < perShare) timed.push(student);
-    else student.readFrom(timed[0]!);
+    const decoders = decodersOf.get(student.room.roomId) ?? [];
+    decodersOf.set(student.room.roomId, decoders);
+    if (decoders.length < perShare) decoders.push(student);
+    else student.readFrom(decoders[0]!);
   }
 }
 
 async function play(timeoutMs: number): Promise<void> {
-  shareDecoding(init!.timedPerShare);
+  shareDecoding(init!.decodersPerShare);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const allRooms = (): BenchRoom[] => [...hosts.values(), ...students.map((s) => s.room)];
@@ -314,7 +317,7 @@ async function play(timeoutMs: number): Promise<void> {
     hostBytesByPhase: {},
     studentFrames: students.reduce((n, s) => n + meterOf(s.room).frames, 0),
     students: students.length,
-    studentsTimed: students.filter((s) => s.timed).length,
+    studentsTimed: init!.timesActions ? students.length : 0,
     hosts: hosts.size,
     held: students.filter((s) => s.connected).length,
     finished: finishedHosts.size + students.filter((s) => s.finished).length,

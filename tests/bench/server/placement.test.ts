@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostWorkers, placeStudents, timedPerShare } from "./placement.ts";
+import { hostWorkers, placeStudents, placeWithProbe } from "./placement.ts";
 
 function everyStudent(placed: ReturnType<typeof placeStudents>): number[] {
   return placed.flatMap((w) => w.flatMap((share) => share.students)).sort((a, b) => a - b);
@@ -30,13 +30,32 @@ describe("placing students on load workers", () => {
     }
   });
 
-  it("times at least --timed students, every student of a smaller run, and at least one per share", () => {
-    // 1 × 40 over 2 workers: 20 per worker, all 40 timed.
-    expect(timedPerShare(placeStudents(1, 40, 2), 400)).toBe(20);
-    // An assembly of 1,000 over 4 workers: 100 per worker, 400 timed.
-    expect(timedPerShare(placeStudents(1, 1000, 4), 400)).toBe(100);
-    // 250 × 40 over 8 workers: 257 shares (250 classes, 7 split at a block boundary), 2 timed in each.
-    expect(timedPerShare(placeStudents(250, 40, 8), 400)).toBe(2);
-    expect(timedPerShare(placeStudents(1, 3, 2), 1)).toBe(1);
+  it("puts --timed students, at least one per class, in the probe (the last process) and the others in the load workers, each student once", () => {
+    const { placed, timedPerSession } = placeWithProbe(250, 40, 8, 400);
+    expect(timedPerSession).toBe(2);
+    expect(placed).toHaveLength(9);
+    expect(everyStudent(placed)).toEqual(Array.from({ length: 10_000 }, (_, g) => g));
+    const probe = placed[8]!;
+    expect(probe).toHaveLength(250);
+    for (const share of probe) expect(share.students).toEqual([share.session * 40, share.session * 40 + 1]);
+    // The load workers share the other 9,500 evenly, whole classes where they can, each student in its own class.
+    const loads = placed.slice(0, 8).map((w) => w.reduce((n, s) => n + s.students.length, 0));
+    expect(loads.reduce((a, b) => a + b, 0)).toBe(9500);
+    for (const n of loads) expect([1187, 1188]).toContain(n);
+    for (const share of placed.flat()) for (const g of share.students) expect(Math.floor(g / 40)).toBe(share.session);
+    // Hosts go with their class's first student in a load worker.
+    const hostOf = hostWorkers(placed, 250);
+    expect(hostOf.every((w) => w < 8)).toBe(true);
+  });
+
+  it("times every student of a run smaller than --timed, and at least one per class", () => {
+    const small = placeWithProbe(1, 40, 2, 400);
+    expect(small.timedPerSession).toBe(40);
+    expect(small.placed.slice(0, 2)).toEqual([[], []]);
+    expect(small.placed[2]).toEqual([{ session: 0, students: Array.from({ length: 40 }, (_, g) => g) }]);
+    // The host then goes with the probe.
+    expect(hostWorkers(small.placed, 1)).toEqual([2]);
+    expect(placeWithProbe(1, 1000, 4, 400).timedPerSession).toBe(400);
+    expect(placeWithProbe(1000, 3, 2, 1).timedPerSession).toBe(1);
   });
 });

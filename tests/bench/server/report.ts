@@ -128,7 +128,7 @@ export function formatTable(report: Report, header: string): string {
   };
   lines.push(pad("", 40) + pad(p ? "product" : "", 16) + pad(b ? "baseline" : "", 16) + (p && b ? "product ÷ baseline" : ""));
   row("clients held / errors", (f) => `${f.held}/${f.students} · ${f.errors}`);
-  row("students timed (decode every patch)", (f) => `${f.studentsTimed}`);
+  row("students timed (in the probe process)", (f) => `${f.studentsTimed}`);
   row("actions timed / expected", (f) => `${f.actionsTimed}/${f.actionsExpected}`);
   row("action→patch p50", (f) => formatMs(f.latencyP50Ms!), "latencyP50Ms");
   row("action→patch p95", (f) => formatMs(f.latencyP95Ms!), "latencyP95Ms");

@@ -15,20 +15,20 @@ function runBench(args: string[]) {
 
 describe("bench:server", () => {
   it("measures the product and the baseline with every client held and every timed action seen in a patch", () => {
-    const result = runBench(["1", "3", "1", "--json", "--spread-ms", "200", "--timed", "1"]);
+    const result = runBench(["1", "3", "1", "--json", "--spread-ms", "200", "--timed", "1", "--workers", "1"]);
     expect(result.status, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
     const { product, baseline } = report.runs[0]!;
     for (const run of [product!, baseline!]) {
-      // Every student, timed or reading its worker's timed student's state, plays to the end.
+      // Every student, timed, decoding or reading a decoding student's state, plays to the end.
       expect(run.held).toBe(3);
       expect(run.finished).toBe(run.expectedFinished);
       expect(run.errorCount).toBe(0);
-      // Two workers: students 0 and 1 in one (0 timed, 1 reads its state), student 2 alone in the other.
-      expect(run.studentsTimed).toBe(2);
-      // Each timed student: propose, endorse both others' arguments, vote.
-      expect(run.actionsExpected).toBe(8);
-      expect(run.actionsTimed).toBe(8);
+      // Student 0 alone in the probe, timed; students 1 and 2 in the one load worker (1 decodes, 2 reads its state).
+      expect(run.studentsTimed).toBe(1);
+      // The timed student: propose, endorse both others' arguments, vote.
+      expect(run.actionsExpected).toBe(4);
+      expect(run.actionsTimed).toBe(4);
       expect(run.latencyMs.p50).toBeGreaterThan(0);
       expect(run.latencyMs.p99).toBeGreaterThanOrEqual(run.latencyMs.p50);
       expect(run.bytesPerStudentRoundByPhase.join).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe("bench:server", () => {
       expect(run.serverCoreBusy.average).toBeGreaterThan(0);
       expect(run.serverCoreBusy.busiestSecond).toBeGreaterThanOrEqual(0);
       expect(run.serverCoreBusy.busiestSecond).toBeLessThan(1.5);
-      // And the clients' cores, summed over the load workers.
+      // And the clients' cores, summed over the client processes.
       expect(run.clientCoresBusy.average).toBeGreaterThan(0);
       expect(run.clientCoresBusy.busiestSecond).toBeGreaterThanOrEqual(run.clientCoresBusy.average * 0.5);
       expect(run.clientCoresBusy.busiestSecond).toBeLessThan(1.5);

@@ -1,6 +1,7 @@
 // The benchmark's load workers: forked child processes (pinned to the clients' cores) that each
 // hold a share of the clients, with a request/answer helper over their IPC channels.
 import { fork, type ChildProcess } from "node:child_process";
+import { setPriority } from "node:os";
 import { join } from "node:path";
 import type { FromWorker, ToWorker } from "./ipc.ts";
 import { pinnedForkOptions, readCpuMs, type Pinning } from "./serverProcess.ts";
@@ -14,14 +15,32 @@ function workerNodeArgs(): string[] {
 
 type Answer<T extends FromWorker["type"]> = Extract<FromWorker, { type: T }>;
 
+/**
+ * The nice value of the load workers (the probe keeps the parent's, 0): when the clients' core is
+ * busy, the scheduler runs the probe as soon as a frame of a timed student arrives, instead of after
+ * the load workers' slices (placement.ts says why the timed students have a process of their own).
+ */
+export const LOAD_WORKER_NICE = 10;
+
 export class WorkerPool {
   readonly workers: ChildProcess[];
   private readonly stderrTails: string[];
+  /** Workers whose priority could not be lowered (then the run says so). */
+  readonly notNiced: number[] = [];
 
-  constructor(count: number, pinning: Pinning) {
+  /** `background(i)`: worker i is a load worker, run at LOAD_WORKER_NICE. */
+  constructor(count: number, pinning: Pinning, background: (index: number) => boolean = () => false) {
     this.stderrTails = Array.from({ length: count }, () => "");
     this.workers = Array.from({ length: count }, (_, i) => {
       const child = fork(WORKER_SCRIPT, [], { stdio: ["ignore", "inherit", "pipe", "ipc"], ...pinnedForkOptions(pinning, pinning.clientCpus, workerNodeArgs()) });
+      if (background(i)) {
+        try {
+          // Through taskset the pid is the same process once it has exec'd Node.
+          setPriority(child.pid!, LOAD_WORKER_NICE);
+        } catch {
+          this.notNiced.push(i);
+        }
+      }
       child.stderr?.on("data", (chunk: Buffer) => {
         this.stderrTails[i] = (this.stderrTails[i] + chunk.toString()).slice(-2000);
       });
