@@ -179,7 +179,7 @@ export async function runTarget(target: TargetName, config: BenchConfig, log: (l
         withArguments: config.withArguments,
         spreadMs: config.spreadMs,
         finalPhase: "debrief",
-        ...(w < loadWorkers ? { decodersPerShare: 1, timesActions: false } : { decodersPerShare: timedPerSession, timesActions: true }),
+        timesActions: w === loadWorkers,
       });
     }
 

@@ -23,9 +23,11 @@ export interface WorkerInit {
   spreadMs: number;
   /** Phase that ends a session for the clients. */
   finalPhase: string;
-  /** Students of each room in this worker (a share: placement.ts) who decode their own patches (≥ 1; the others share: loadWorker.ts). */
-  decodersPerShare: number;
-  /** This worker is the probe (placement.ts): its students' latencies are sampled; a load worker's are not. */
+  /**
+   * This worker is the probe (placement.ts): its students all decode their own patches and their
+   * latencies are sampled. In a load worker one student per room decodes, the others share its state
+   * (loadWorker.ts), and nothing is timed.
+   */
   timesActions: boolean;
 }
 

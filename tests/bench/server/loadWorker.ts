@@ -6,10 +6,9 @@
 // whose actions are timed, and the load workers, whose actions are not.
 //
 // Shared decoding: a room's students receive the same patch bytes (the product gives students no
-// StateView; the baseline has none), so in a load worker only the first `decodersPerShare` students
-// of a room (at least one) decode every patch, and the others read the first one's state instead of
-// decoding the same bytes again. Those others still hold their own socket, receive and count every
-// frame, and make every action. Why: one core of clients decoding 10,000 copies of every patch
+// StateView; the baseline has none), so in a load worker only the first student of a room decodes
+// every patch, and the others read its state instead of decoding the same bytes again. Those others
+// still hold their own socket, receive and count every frame, and make every action. Why: one core of clients decoding 10,000 copies of every patch
 // saturates long before the server does, and the benchmark then measures its own backlog (at
 // 250 × 40 the clients' event loop lagged 1.9 s on the bare baseline room). A phone decodes only
 // its own copy, so this is the server's load.
@@ -269,20 +268,20 @@ function addBytes(into: Record<string, number>, meter: ByteMeter): void {
   for (const [phase, bytes] of meter.bytesByPhase) into[phase] = (into[phase] ?? 0) + bytes;
 }
 
-/** Keeps the first `perShare` connected students of each room decoding; the others read the first one's state. */
-function shareDecoding(perShare: number): void {
-  const decodersOf = new Map<string, StudentClient[]>();
+/** Keeps the first connected student of each room decoding; the others read its state. */
+function shareDecoding(): void {
+  const decoderOf = new Map<string, StudentClient>();
   for (const student of students) {
     if (!student.connected) continue;
-    const decoders = decodersOf.get(student.room.roomId) ?? [];
-    decodersOf.set(student.room.roomId, decoders);
-    if (decoders.length < perShare) decoders.push(student);
-    else student.readFrom(decoders[0]!);
+    const decoder = decoderOf.get(student.room.roomId);
+    if (decoder) student.readFrom(decoder);
+    else decoderOf.set(student.room.roomId, student);
   }
 }
 
 async function play(timeoutMs: number): Promise<void> {
-  shareDecoding(init!.decodersPerShare);
+  // In the probe every student decodes its own patches, as a phone does.
+  if (!init!.timesActions) shareDecoding();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const allRooms = (): BenchRoom[] => [...hosts.values(), ...students.map((s) => s.room)];

@@ -22,14 +22,17 @@ export interface SessionShare {
 /**
  * Splits the students, in session order, into `workers` contiguous blocks of (nearly) equal size:
  * each worker gets whole classes where there are more classes than workers, and a slice of a big
- * class (an assembly) where there are fewer. Returns each worker's shares.
+ * class (an assembly) where there are fewer. Returns each worker's shares. The first `skip`
+ * students of each class are left out (the probe holds them).
  */
-export function placeStudents(sessions: number, perSession: number, workers: number): SessionShare[][] {
-  const total = sessions * perSession;
+export function placeStudents(sessions: number, perSession: number, workers: number, skip = 0): SessionShare[][] {
+  const perShare = perSession - skip;
+  const total = sessions * perShare;
   const placed: SessionShare[][] = Array.from({ length: workers }, () => []);
-  for (let g = 0; g < total; g++) {
-    const worker = Math.floor((g * workers) / total);
-    const session = Math.floor(g / perSession);
+  for (let k = 0; k < total; k++) {
+    const worker = Math.floor((k * workers) / total);
+    const session = Math.floor(k / perShare);
+    const g = session * perSession + skip + (k % perShare);
     const shares = placed[worker]!;
     const last = shares.at(-1);
     if (last?.session === session) last.students.push(g);
@@ -51,10 +54,7 @@ export interface Placement {
  */
 export function placeWithProbe(sessions: number, perSession: number, workers: number, timed: number): Placement {
   const timedPerSession = Math.min(perSession, Math.max(1, Math.ceil(timed / Math.max(1, sessions))));
-  const rest = perSession - timedPerSession;
-  const load = rest > 0 ? placeStudents(sessions, rest, workers) : Array.from({ length: workers }, () => []);
-  // placeStudents numbers a class's `rest` students 0…rest−1: shift them past the probe's.
-  for (const shares of load) for (const share of shares) share.students = share.students.map((g) => share.session * perSession + timedPerSession + (g - share.session * rest));
+  const load = placeStudents(sessions, perSession, workers, timedPerSession);
   const probe = Array.from({ length: sessions }, (_, session) => ({ session, students: Array.from({ length: timedPerSession }, (_, i) => session * perSession + i) }));
   return { placed: [...load, probe], timedPerSession };
 }
